@@ -1,0 +1,220 @@
+package dev.lastmile.model.parcel;
+
+import dev.lastmile.model.fleet.Depot;
+import dev.lastmile.model.geo.GeoPoint;
+import dev.lastmile.model.problem.RuleViolation;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Optional;
+
+/**
+ * A parcel handed over by a shipper for delivery to a recipient. Its status only moves along the
+ * steps {@link ParcelStatus} allows; the orders module moves it in answer to the other modules' events.
+ */
+@Entity
+@Table(name = "parcel")
+@NamedQuery(name = Parcel.BY_TRACKING_ID, query = "SELECT p FROM Parcel p WHERE p.trackingId = :trackingId")
+@NamedQuery(name = Parcel.DUE_AT_DEPOT, query = "SELECT p FROM Parcel p WHERE p.depot = :depot"
+        + " AND p.deliveryDate = :date AND p.status = dev.lastmile.model.parcel.ParcelStatus.REGISTERED ORDER BY p.id")
+@NamedQuery(name = Parcel.COUNT, query = "SELECT COUNT(p) FROM Parcel p")
+public class Parcel {
+
+    public static final String BY_TRACKING_ID = "Parcel.byTrackingId";
+    public static final String DUE_AT_DEPOT = "Parcel.dueAtDepot";
+    public static final String COUNT = "Parcel.count";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "parcel_serial")
+    @TableGenerator(name = "parcel_serial", table = "serial_block", pkColumnName = "series",
+            valueColumnName = "next_value", pkColumnValue = "parcel", allocationSize = 50)
+    private Long id;
+
+    @Column(name = "tracking_id", nullable = false, unique = true, length = 18)
+    private String trackingId;
+
+    @Column(name = "shipper_reference", length = 64)
+    private String shipperReference;
+
+    @Column(name = "recipient_name", nullable = false, length = 120)
+    private String recipientName;
+
+    @Column(name = "recipient_email", length = 254)
+    private String recipientEmail;
+
+    @Column(name = "recipient_phone", length = 32)
+    private String recipientPhone;
+
+    @Column(name = "address_line", nullable = false, length = 200)
+    private String addressLine;
+
+    @Column(nullable = false, length = 80)
+    private String town;
+
+    @Column(nullable = false, length = 12)
+    private String postcode;
+
+    @Column(nullable = false, length = 2)
+    private String country;
+
+    @Column(nullable = false)
+    private double latitude;
+
+    @Column(nullable = false)
+    private double longitude;
+
+    @Column(name = "weight_kg", nullable = false)
+    private double weightKg;
+
+    @Column(name = "delivery_date", nullable = false)
+    private LocalDate deliveryDate;
+
+    @Column(name = "slot_from")
+    private LocalTime slotFrom;
+
+    @Column(name = "slot_to")
+    private LocalTime slotTo;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "depot_id")
+    private Depot depot;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 24)
+    private ParcelStatus status;
+
+    @Column(name = "registered_at", nullable = false)
+    private Instant registeredAt;
+
+    @Version
+    private long version;
+
+    protected Parcel() {
+    }
+
+    public Parcel(Recipient recipient, DeliveryAddress address, double weightKg, LocalDate deliveryDate,
+                  TimeSlot slot, Depot depot, String shipperReference, Instant registeredAt) {
+        if (weightKg <= 0) {
+            throw new IllegalArgumentException("weight must be positive");
+        }
+        this.recipientName = recipient.name();
+        this.recipientEmail = recipient.email();
+        this.recipientPhone = recipient.phone();
+        this.addressLine = address.line();
+        this.town = address.town();
+        this.postcode = address.postcode().value();
+        this.country = address.postcode().country();
+        this.latitude = address.location().latitude();
+        this.longitude = address.location().longitude();
+        this.weightKg = weightKg;
+        this.deliveryDate = deliveryDate;
+        this.slotFrom = slot == null ? null : slot.from();
+        this.slotTo = slot == null ? null : slot.to();
+        this.depot = depot;
+        this.shipperReference = shipperReference;
+        this.status = ParcelStatus.REGISTERED;
+        this.registeredAt = registeredAt;
+    }
+
+    /**
+     * Derives the tracking id from the serial the persistence layer allocated on persist, so ids are
+     * dense and unique without a round trip per parcel.
+     */
+    public TrackingId issueTrackingId(int extensionDigit, String companyPrefix) {
+        if (id == null) {
+            throw new IllegalStateException("a parcel gets its tracking id once persisted");
+        }
+        if (trackingId != null) {
+            throw new IllegalStateException("tracking id already issued");
+        }
+        TrackingId issued = TrackingId.sscc(extensionDigit, companyPrefix, id);
+        trackingId = issued.value();
+        return issued;
+    }
+
+    public void markPlanned() {
+        moveTo(ParcelStatus.PLANNED);
+    }
+
+    public void markOutForDelivery() {
+        moveTo(ParcelStatus.OUT_FOR_DELIVERY);
+    }
+
+    public void markDelivered() {
+        moveTo(ParcelStatus.DELIVERED);
+    }
+
+    public void markHandedToPartner() {
+        moveTo(ParcelStatus.HANDED_TO_PARTNER);
+    }
+
+    private void moveTo(ParcelStatus target) {
+        if (!status.canBecome(target)) {
+            throw new RuleViolation("parcel-status-conflict", "Parcel cannot change status",
+                    "Parcel " + trackingId + " is " + status + " and cannot become " + target + ".");
+        }
+        status = target;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public TrackingId trackingId() {
+        return new TrackingId(trackingId);
+    }
+
+    public Optional<String> shipperReference() {
+        return Optional.ofNullable(shipperReference);
+    }
+
+    public Recipient recipient() {
+        return new Recipient(recipientName, recipientEmail, recipientPhone);
+    }
+
+    public DeliveryAddress address() {
+        return new DeliveryAddress(addressLine, town, new Postcode(country, postcode), location());
+    }
+
+    public GeoPoint location() {
+        return new GeoPoint(latitude, longitude);
+    }
+
+    public double weightKg() {
+        return weightKg;
+    }
+
+    public LocalDate deliveryDate() {
+        return deliveryDate;
+    }
+
+    public Optional<TimeSlot> slot() {
+        return slotFrom == null ? Optional.empty() : Optional.of(new TimeSlot(slotFrom, slotTo));
+    }
+
+    public Depot depot() {
+        return depot;
+    }
+
+    public ParcelStatus status() {
+        return status;
+    }
+
+    public Instant registeredAt() {
+        return registeredAt;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.lastmile.model.route;
+
+import dev.lastmile.model.parcel.Parcel;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.LocalDateTime;
+
+/** A call of a route at a recipient's door, with the planned arrival. */
+@Entity
+@Table(name = "route_stop")
+public class Stop {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "route_id")
+    private Route route;
+
+    @Column(name = "seq_no", nullable = false)
+    private int sequence;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "parcel_id")
+    private Parcel parcel;
+
+    @Column(nullable = false)
+    private LocalDateTime eta;
+
+    protected Stop() {
+    }
+
+    Stop(Route route, int sequence, Parcel parcel, LocalDateTime eta) {
+        this.route = route;
+        this.sequence = sequence;
+        this.parcel = parcel;
+        this.eta = eta;
+    }
+
+    public int sequence() {
+        return sequence;
+    }
+
+    public Parcel parcel() {
+        return parcel;
+    }
+
+    public LocalDateTime eta() {
+        return eta;
+    }
+
+    public Route route() {
+        return route;
+    }
+}

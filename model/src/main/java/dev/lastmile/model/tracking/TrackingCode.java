@@ -1,0 +1,11 @@
+package dev.lastmile.model.tracking;
+
+/** The public status codes of a parcel's timeline (see docs/architecture.md for their meaning). */
+public enum TrackingCode {
+    CREATED,
+    PLANNED,
+    OUT_FOR_DELIVERY,
+    DELIVERED,
+    HANDED_TO_PARTNER,
+    RETURN_OPENED
+}

@@ -1,0 +1,19 @@
+package dev.lastmile.orders.intake.boundary;
+
+/**
+ * What a shipper sends to register a parcel. Every field is a wrapper type so that a missing field
+ * is reported by name instead of becoming a silent zero.
+ */
+public record ParcelRequest(String shipperReference, RecipientPart recipient, AddressPart address, Double weightKg,
+                            String deliveryDate, SlotPart timeSlot) {
+
+    public record RecipientPart(String name, String email, String phone) {
+    }
+
+    public record AddressPart(String line, String town, String postcode, String country, Double latitude,
+                              Double longitude) {
+    }
+
+    public record SlotPart(String from, String to) {
+    }
+}

@@ -1,0 +1,28 @@
+package dev.lastmile.orders.intake.boundary;
+
+import dev.lastmile.model.parcel.DeliveryAddress;
+import dev.lastmile.model.parcel.Parcel;
+
+/** A parcel as its shipper sees it. */
+public record ParcelView(String trackingId, String status, String shipperReference, String recipientName,
+                         AddressView address, double weightKg, String deliveryDate, SlotView timeSlot, String depot,
+                         String registeredAt) {
+
+    public record AddressView(String line, String town, String postcode, String country, double latitude,
+                              double longitude) {
+    }
+
+    public record SlotView(String from, String to) {
+    }
+
+    static ParcelView of(Parcel parcel) {
+        DeliveryAddress address = parcel.address();
+        return new ParcelView(parcel.trackingId().value(), parcel.status().name(), parcel.shipperReference().orElse(null),
+                parcel.recipient().name(),
+                new AddressView(address.line(), address.town(), address.postcode().value(), address.postcode().country(),
+                        address.location().latitude(), address.location().longitude()),
+                parcel.weightKg(), parcel.deliveryDate().toString(),
+                parcel.slot().map(s -> new SlotView(s.from().toString(), s.to().toString())).orElse(null),
+                parcel.depot().code(), parcel.registeredAt().toString());
+    }
+}

@@ -1,0 +1,78 @@
+package dev.lastmile.orders.intake.control;
+
+import dev.lastmile.model.geo.GeoPoint;
+import dev.lastmile.model.parcel.DeliveryAddress;
+import dev.lastmile.model.parcel.Postcode;
+import dev.lastmile.model.parcel.Recipient;
+import dev.lastmile.model.parcel.TimeSlot;
+import dev.lastmile.model.problem.Violations;
+import dev.lastmile.orders.intake.boundary.ParcelRequest;
+import java.time.LocalDate;
+import java.time.LocalTime;
+
+/** A shipper's request turned into checked domain values, or refused with every bad field named. */
+public record ParcelRegistration(String shipperReference, Recipient recipient, DeliveryAddress address, double weightKg,
+                                 LocalDate deliveryDate, TimeSlot slot) {
+
+    private static final double MAX_WEIGHT_KG = 31.5;
+
+    public static ParcelRegistration from(ParcelRequest request, LocalDate today) {
+        Violations.body(request);
+        Violations violations = new Violations();
+        Recipient recipient = recipient(request.recipient(), violations);
+        DeliveryAddress address = address(request.address(), violations);
+        violations.require("weightKg", request.weightKg());
+        if (request.weightKg() != null) {
+            violations.check(request.weightKg() > 0 && request.weightKg() <= MAX_WEIGHT_KG, "weightKg",
+                    "must be more than 0 and at most " + MAX_WEIGHT_KG + " kg");
+        }
+        violations.require("deliveryDate", request.deliveryDate());
+        LocalDate day = request.deliveryDate() == null ? null
+                : violations.attempt("deliveryDate", () -> LocalDate.parse(request.deliveryDate()));
+        if (day != null) {
+            violations.check(!day.isBefore(today), "deliveryDate", "must not be in the past");
+        }
+        TimeSlot slot = request.timeSlot() == null ? null : violations.attempt("timeSlot",
+                () -> new TimeSlot(time(request.timeSlot().from()), time(request.timeSlot().to())));
+        String reference = request.shipperReference();
+        violations.check(reference == null || reference.length() <= 64, "shipperReference", "must be at most 64 characters");
+        violations.throwIfAny();
+        return new ParcelRegistration(reference, recipient, address, request.weightKg(), day, slot);
+    }
+
+    private static Recipient recipient(ParcelRequest.RecipientPart part, Violations violations) {
+        if (part == null) {
+            violations.add("recipient", "is required");
+            return null;
+        }
+        violations.require("recipient.name", part.name());
+        return part.name() == null ? null
+                : violations.attempt("recipient", () -> new Recipient(part.name().trim(), part.email(), part.phone()));
+    }
+
+    private static DeliveryAddress address(ParcelRequest.AddressPart part, Violations violations) {
+        if (part == null) {
+            violations.add("address", "is required");
+            return null;
+        }
+        violations.require("address.line", part.line()).require("address.town", part.town())
+                .require("address.postcode", part.postcode()).require("address.country", part.country())
+                .require("address.latitude", part.latitude()).require("address.longitude", part.longitude());
+        Postcode postcode = part.postcode() == null || part.country() == null ? null
+                : violations.attempt("address.postcode", () -> Postcode.of(part.country(), part.postcode()));
+        GeoPoint location = part.latitude() == null || part.longitude() == null ? null
+                : violations.attempt("address", () -> new GeoPoint(part.latitude(), part.longitude()));
+        if (postcode == null || location == null || part.line() == null || part.town() == null
+                || part.line().isBlank() || part.town().isBlank()) {
+            return null;
+        }
+        return new DeliveryAddress(part.line().trim(), part.town().trim(), postcode, location);
+    }
+
+    private static LocalTime time(String text) {
+        if (text == null) {
+            throw new IllegalArgumentException("needs both from and to");
+        }
+        return LocalTime.parse(text);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.lastmile.partners.handoff.boundary;
+
+import dev.lastmile.model.handoff.Handoff;
+import dev.lastmile.model.problem.DomainException;
+import dev.lastmile.partners.handoff.control.HandoffDesk;
+import dev.lastmile.partners.handoff.soap.AcceptHandoffRequest;
+import dev.lastmile.partners.handoff.soap.AcceptHandoffResponse;
+import dev.lastmile.partners.handoff.soap.HandoffRefused;
+import dev.lastmile.partners.handoff.soap.HandoffRefused_Exception;
+import dev.lastmile.partners.handoff.soap.PartnerHandoff;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.inject.Inject;
+import jakarta.jws.WebService;
+import java.util.GregorianCalendar;
+import javax.xml.datatype.DatatypeConfigurationException;
+import javax.xml.datatype.DatatypeFactory;
+import javax.xml.datatype.XMLGregorianCalendar;
+
+/**
+ * SOAP endpoint of the contract in META-INF/wsdl/partner-handoff.wsdl. On a full server it is an
+ * EJB endpoint; on Payara Micro, Metro instantiates it itself, without injection, hence the lookup.
+ */
+@Stateless
+@WebService(serviceName = "PartnerHandoffService", portName = "PartnerHandoffPort",
+        targetNamespace = "https://lastmile.dev/partners/handoff/v1",
+        endpointInterface = "dev.lastmile.partners.handoff.soap.PartnerHandoff",
+        wsdlLocation = "META-INF/wsdl/partner-handoff.wsdl")
+public class PartnerHandoffEndpoint implements PartnerHandoff {
+
+    @Inject
+    HandoffDesk desk;
+
+    @Override
+    public AcceptHandoffResponse acceptHandoff(AcceptHandoffRequest request) throws HandoffRefused_Exception {
+        if (request == null) {
+            throw refused("invalid-request", "The request body is empty.");
+        }
+        try {
+            return response(desk().accept(request.getPartnerCode(), request.getTrackingId(), request.getPartnerReference(), "SOAP"));
+        } catch (DomainException e) {
+            throw refused(e.type(), e.detail());
+        }
+    }
+
+    private HandoffDesk desk() {
+        return desk != null ? desk : CDI.current().select(HandoffDesk.class).get();
+    }
+
+    private static HandoffRefused_Exception refused(String code, String reason) {
+        HandoffRefused fault = new HandoffRefused();
+        fault.setCode(code);
+        fault.setReason(reason);
+        return new HandoffRefused_Exception(reason, fault);
+    }
+
+    private static AcceptHandoffResponse response(Handoff handoff) {
+        AcceptHandoffResponse response = new AcceptHandoffResponse();
+        response.setHandoffId(handoff.id());
+        response.setTrackingId(handoff.parcel().trackingId().value());
+        response.setPartnerCode(handoff.partnerCode());
+        response.setPartnerReference(handoff.partnerReference());
+        response.setAcceptedAt(xmlTime(handoff));
+        return response;
+    }
+
+    private static XMLGregorianCalendar xmlTime(Handoff handoff) {
+        try {
+            GregorianCalendar calendar = GregorianCalendar.from(handoff.acceptedAt().atZone(java.time.ZoneOffset.UTC));
+            return DatatypeFactory.newInstance().newXMLGregorianCalendar(calendar);
+        } catch (DatatypeConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

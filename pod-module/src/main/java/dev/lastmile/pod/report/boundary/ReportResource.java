@@ -1,0 +1,36 @@
+package dev.lastmile.pod.report.boundary;
+
+import dev.lastmile.model.problem.Violations;
+import dev.lastmile.pod.report.control.DailyDeliveries;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Managers' delivery reports. */
+@Stateless
+@Path("reports")
+@Tag(name = "Reports", description = "JasperReports documents for managers")
+public class ReportResource {
+
+    @Inject
+    DailyDeliveries dailyDeliveries;
+
+    @GET
+    @Path("depots/{code}/deliveries/{date}")
+    @Produces("application/pdf")
+    @Operation(summary = "Daily delivery report of a depot (PDF)")
+    public Response dailyDeliveries(@PathParam("code") String code, @PathParam("date") String date) {
+        Violations violations = new Violations();
+        LocalDate day = violations.attempt("date", () -> LocalDate.parse(date));
+        violations.throwIfAny();
+        return Response.ok(dailyDeliveries.pdf(code, day), "application/pdf")
+                .header("Content-Disposition", "inline; filename=\"deliveries-" + code + "-" + day + ".pdf\"").build();
+    }
+}

@@ -1,0 +1,80 @@
+package dev.lastmile.routing.fleet.boundary;
+
+import dev.lastmile.model.fleet.Depot;
+import dev.lastmile.routing.fleet.boundary.FleetViews.DepotView;
+import dev.lastmile.routing.fleet.boundary.FleetViews.DriverView;
+import dev.lastmile.routing.fleet.boundary.FleetViews.VehicleView;
+import dev.lastmile.routing.fleet.control.Fleet;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The back office sets up depots, their vehicles and drivers. */
+@Stateless
+@Path("depots")
+@Tag(name = "Fleet", description = "Depots, vehicles and drivers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class DepotResource {
+
+    @Inject
+    Fleet fleet;
+
+    @POST
+    @Operation(summary = "Open a depot")
+    public Response open(DepotRequest request) {
+        return Response.status(Response.Status.CREATED).entity(DepotView.of(fleet.open(request))).build();
+    }
+
+    @GET
+    @Operation(summary = "List depots")
+    public List<DepotView> depots() {
+        return fleet.depots().stream().map(DepotView::of).toList();
+    }
+
+    @GET
+    @Path("{code}")
+    @Operation(summary = "Read a depot")
+    public DepotView depot(@PathParam("code") String code) {
+        return DepotView.of(fleet.depot(code));
+    }
+
+    @POST
+    @Path("{code}/vehicles")
+    @Operation(summary = "Base a vehicle at a depot")
+    public Response base(@PathParam("code") String code, VehicleRequest request) {
+        return Response.status(Response.Status.CREATED).entity(VehicleView.of(fleet.base(code, request))).build();
+    }
+
+    @GET
+    @Path("{code}/vehicles")
+    @Operation(summary = "List a depot's vehicles")
+    public List<VehicleView> vehicles(@PathParam("code") String code) {
+        Depot depot = fleet.depot(code);
+        return fleet.vehiclesAt(depot).stream().map(VehicleView::of).toList();
+    }
+
+    @POST
+    @Path("{code}/drivers")
+    @Operation(summary = "Employ a driver at a depot")
+    public Response employ(@PathParam("code") String code, DriverRequest request) {
+        return Response.status(Response.Status.CREATED).entity(DriverView.of(fleet.employ(code, request))).build();
+    }
+
+    @GET
+    @Path("{code}/drivers")
+    @Operation(summary = "List a depot's drivers")
+    public List<DriverView> drivers(@PathParam("code") String code) {
+        return fleet.driversAt(fleet.depot(code)).stream().map(DriverView::of).toList();
+    }
+}

@@ -1,0 +1,5 @@
+package dev.lastmile.routing.fleet.boundary;
+
+/** A driver to base at a depot. */
+public record DriverRequest(String name) {
+}

@@ -1,0 +1,32 @@
+package dev.lastmile.web;
+
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.info.License;
+
+/**
+ * The REST API under /api. Resources live in the EJB modules and are found by scanning.
+ * The database is chosen by MicroProfile Config (environment LASTMILE_DB_URL, LASTMILE_DB_USER,
+ * LASTMILE_DB_PASSWORD), so one build runs against the embedded MariaDB or any MySQL 8 / MariaDB.
+ */
+@ApplicationPath("api")
+@DataSourceDefinition(name = "java:app/jdbc/lastmile",
+        className = "com.mysql.cj.jdbc.MysqlDataSource",
+        url = "${MPCONFIG=lastmile.db.url:jdbc:mysql://localhost:3306/lastmile?useSSL=false&allowPublicKeyRetrieval=true&rewriteBatchedStatements=true&connectionTimeZone=UTC}",
+        user = "${MPCONFIG=lastmile.db.user:root}",
+        password = "${MPCONFIG=lastmile.db.password:}",
+        minPoolSize = 2,
+        maxPoolSize = 32,
+        properties = {
+            "fish.payara.is-connection-validation-required=true",
+            "fish.payara.connection-validation-method=meta-data"
+        })
+@OpenAPIDefinition(info = @Info(title = "Lastmile API", version = "0.1",
+        description = "Back office of a last-mile parcel carrier: parcels, tracking, routes, proof of delivery,"
+                + " returns and partner handoffs. Errors are RFC 9457 problem documents (application/problem+json).",
+        license = @License(name = "Apache-2.0")))
+public class LastmileApplication extends Application {
+}

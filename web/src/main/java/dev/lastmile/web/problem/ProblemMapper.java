@@ -1,0 +1,79 @@
+package dev.lastmile.web.problem;
+
+import dev.lastmile.model.problem.DomainException;
+import dev.lastmile.model.problem.InvalidRequest;
+import dev.lastmile.model.problem.NotFound;
+import jakarta.ejb.EJBException;
+import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Turns every failure of a REST call into a problem document, so clients parse one error shape. */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+
+    @Context
+    UriInfo uri;
+
+    @Override
+    public Response toResponse(Throwable thrown) {
+        Throwable cause = unwrapped(thrown);
+        Problem problem;
+        if (cause instanceof DomainException domain) {
+            problem = problem(domain.type(), domain.title(), statusOf(domain), domain.detail(),
+                    domain instanceof InvalidRequest invalid ? invalid.errors() : List.of());
+        } else if (isMalformedJson(thrown)) {
+            problem = problem("malformed-json", "Malformed JSON", 400,
+                    "The request body is not valid JSON for this resource.", List.of());
+        } else if (cause instanceof WebApplicationException web) {
+            Response.StatusType status = web.getResponse().getStatusInfo();
+            problem = problem("http-" + status.getStatusCode(), status.getReasonPhrase(), status.getStatusCode(),
+                    web.getMessage(), List.of());
+        } else {
+            LOG.log(Level.SEVERE, "unexpected failure", thrown);
+            problem = problem("internal-error", "Internal error", 500,
+                    "Something went wrong on our side; the request changed nothing.", List.of());
+        }
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private Problem problem(String type, String title, int status, String detail, List<dev.lastmile.model.problem.FieldError> errors) {
+        String instance = uri == null ? null : uri.getRequestUri().getPath();
+        return new Problem(Problem.TYPE_BASE + type, title, status, detail, instance, errors);
+    }
+
+    private static int statusOf(DomainException domain) {
+        if (domain instanceof InvalidRequest) {
+            return 400;
+        }
+        return domain instanceof NotFound ? 404 : 409;
+    }
+
+    private static Throwable unwrapped(Throwable thrown) {
+        Throwable current = thrown;
+        while ((current instanceof EJBException || !(current instanceof DomainException) && current.getCause() instanceof DomainException)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    private static boolean isMalformedJson(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof JsonbException || t instanceof JsonParsingException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.lastmile.web.schema;
+
+import dev.lastmile.model.parcel.Parcel;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Brings the schema to the latest migration before the application serves anything. Outside a
+ * transaction: MySQL commits DDL implicitly, and Flyway manages its own commits. With several
+ * instances starting at once, Flyway's lock table lets one migrate while the others wait.
+ */
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SchemaMigration {
+
+    private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
+
+    @Resource(lookup = "java:app/jdbc/lastmile")
+    DataSource dataSource;
+
+    @PostConstruct
+    void migrate() {
+        MigrateResult result = Flyway.configure(Parcel.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        LOG.info(() -> "schema at version " + result.targetSchemaVersion + ", " + result.migrationsExecuted
+                + " migration(s) applied");
+    }
+}
