@@ -44,7 +44,7 @@ public class ParcelJourney {
     void delivered(@Observes ParcelDelivered event) {
         parcels.byTrackingId(event.trackingId()).markDelivered();
         timeline.append(event.trackingId(), TrackingCode.DELIVERED, event.at(), "Delivered, received by "
-                + initialsOf(event.receivedBy()) + ".");
+                + initialsOf(event.receivedBy()));
     }
 
     void handedOver(@Observes ParcelHandedOver event) {

@@ -40,6 +40,7 @@ public class Fleet {
         }
         Depot depot = new Depot(request.code(), request.name().trim(), location);
         em.persist(depot);
+        em.flush();
         return depot;
     }
 
@@ -57,6 +58,7 @@ public class Fleet {
         Vehicle vehicle = new Vehicle(depot, request.registration().trim(), type, request.capacityKg(),
                 request.capacityParcels());
         em.persist(vehicle);
+        em.flush();
         return vehicle;
     }
 
@@ -66,6 +68,7 @@ public class Fleet {
         new Violations().require("name", request.name()).throwIfAny();
         Driver driver = new Driver(depot, request.name().trim());
         em.persist(driver);
+        em.flush();
         return driver;
     }
 

@@ -1,0 +1,151 @@
+package dev.lastmile.launcher;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Random;
+import javax.imageio.ImageIO;
+
+/**
+ * A day at a London depot, loaded through the public API as shippers, dispatchers and drivers would:
+ * a depot with its vans and drivers, a couple of hundred parcels to real London streets, the day
+ * planned, the first route on the road and its first parcels delivered.
+ */
+public final class DemoDay {
+
+    public static final String DEPOT = "LON1";
+    private static final int PARCELS = 200;
+    private static final String[] FIRST = {"Olivia", "Amelia", "Isla", "Ava", "Mia", "Noah", "Oliver", "George", "Arthur",
+        "Leo", "Harry", "Oscar", "Priya", "Mohammed", "Chloe", "Sofia", "Yusuf", "Grace", "Jack", "Freya"};
+    private static final String[] LAST = {"Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson", "Davies",
+        "Patel", "Khan", "Evans", "Thomas", "Roberts", "Walker", "Wright", "Clarke", "Hughes", "Green", "Hall", "Wood"};
+    private static final String[][] SLOTS = {{"08:00", "12:00"}, {"12:00", "16:00"}, {"16:00", "20:00"}};
+
+    /** Where to look once the demo is loaded: a delivered parcel and one still out for delivery. */
+    public record Highlights(String deliveredTrackingId, String deliveredPostcode, String onTheWayTrackingId,
+                             String onTheWayPostcode) {
+    }
+
+    private record Street(String name, String postcode, double latitude, double longitude) {
+    }
+
+    private final ApiClient api;
+    private final Random random = new Random(20261125);
+
+    public DemoDay(ApiClient api) {
+        this.api = api;
+    }
+
+    public Highlights load(LocalDate day) {
+        openDepot();
+        List<Street> streets = streets();
+        for (int i = 0; i < PARCELS; i++) {
+            api.post("api/parcels", parcel(i, streets.get(random.nextInt(streets.size())), day));
+        }
+        JsonObject plan = api.post("api/plans", Json.createObjectBuilder().add("depot", DEPOT).add("date", day.toString()).build());
+        JsonObject firstRoute = plan.getJsonArray("routes").getJsonObject(0);
+        api.post("api/handheld/routes/" + firstRoute.getJsonNumber("id").longValue() + "/departure", JsonValue.EMPTY_JSON_OBJECT);
+        JsonArray stops = firstRoute.getJsonArray("stops");
+        for (int i = 0; i < 3; i++) {
+            deliver(stops.getJsonObject(i));
+        }
+        JsonObject delivered = stops.getJsonObject(0);
+        JsonObject onTheWay = stops.getJsonObject(3);
+        return new Highlights(delivered.getString("trackingId"), delivered.getString("postcode"),
+                onTheWay.getString("trackingId"), onTheWay.getString("postcode"));
+    }
+
+    private void openDepot() {
+        api.post("api/depots", Json.createObjectBuilder().add("code", DEPOT).add("name", "London Park Royal")
+                .add("latitude", 51.5290).add("longitude", -0.2640).build());
+        String[] vans = {"LM26 VAN", "LM26 VBN", "LM26 VCN", "LM26 VDN", "LM26 VEN"};
+        for (String registration : vans) {
+            vehicle(registration, "VAN", 700, 40);
+        }
+        vehicle("LM26 EVA", "ELECTRIC_VAN", 500, 35);
+        vehicle("LM-BIKE-1", "CARGO_BIKE", 90, 15);
+        for (String name : List.of("Sam Okafor", "Ewa Nowak", "Tom Reilly", "Aisha Rahman", "Dan Price", "Lena Fischer", "Raj Mehta")) {
+            api.post("api/depots/" + DEPOT + "/drivers", Json.createObjectBuilder().add("name", name).build());
+        }
+    }
+
+    private void vehicle(String registration, String type, double kg, int parcels) {
+        api.post("api/depots/" + DEPOT + "/vehicles", Json.createObjectBuilder().add("registration", registration)
+                .add("type", type).add("capacityKg", kg).add("capacityParcels", parcels).build());
+    }
+
+    private JsonObject parcel(int index, Street street, LocalDate day) {
+        String name = FIRST[random.nextInt(FIRST.length)] + " " + LAST[random.nextInt(LAST.length)];
+        // A small offset per house keeps stops on one street apart on a map (about 100 m at most).
+        double latitude = street.latitude() + (random.nextDouble() - 0.5) * 0.0015;
+        double longitude = street.longitude() + (random.nextDouble() - 0.5) * 0.0025;
+        var builder = Json.createObjectBuilder()
+                .add("shipperReference", "DEMO-" + (1000 + index))
+                .add("recipient", Json.createObjectBuilder().add("name", name)
+                        .add("email", name.toLowerCase().replace(' ', '.') + "@example.org"))
+                .add("address", Json.createObjectBuilder().add("line", (1 + random.nextInt(180)) + " " + street.name())
+                        .add("town", "London").add("postcode", street.postcode()).add("country", "GB")
+                        .add("latitude", latitude).add("longitude", longitude))
+                .add("weightKg", Math.round((0.2 + random.nextDouble() * 8) * 10) / 10.0)
+                .add("deliveryDate", day.toString());
+        if (random.nextInt(3) > 0) {
+            String[] slot = SLOTS[random.nextInt(SLOTS.length)];
+            builder.add("timeSlot", Json.createObjectBuilder().add("from", slot[0]).add("to", slot[1]));
+        }
+        return builder.build();
+    }
+
+    private void deliver(JsonObject stop) {
+        api.post("api/handheld/deliveries", Json.createObjectBuilder().add("trackingId", stop.getString("trackingId"))
+                .add("receivedBy", FIRST[random.nextInt(FIRST.length)] + " " + LAST[random.nextInt(LAST.length)])
+                .add("location", Json.createObjectBuilder().add("latitude", 51.52).add("longitude", -0.2))
+                .add("signaturePng", signature()).build());
+    }
+
+    /** A scribble, drawn the way a handheld would capture a signature. */
+    static String signature() {
+        BufferedImage image = new BufferedImage(240, 80, BufferedImage.TYPE_INT_RGB);
+        Graphics2D pen = image.createGraphics();
+        pen.setColor(Color.WHITE);
+        pen.fillRect(0, 0, 240, 80);
+        pen.setColor(new Color(20, 30, 90));
+        pen.setStroke(new BasicStroke(3));
+        pen.drawPolyline(new int[] {10, 40, 60, 90, 120, 150, 180, 220}, new int[] {60, 20, 55, 25, 60, 30, 50, 35}, 8);
+        pen.dispose();
+        try (ByteArrayOutputStream png = new ByteArrayOutputStream()) {
+            ImageIO.write(image, "png", png);
+            return Base64.getEncoder().encodeToString(png.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Street> streets() {
+        List<Street> streets = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                DemoDay.class.getResourceAsStream("/demo/london-streets.csv"), StandardCharsets.UTF_8))) {
+            reader.lines().skip(1).filter(line -> !line.isBlank()).forEach(line -> {
+                String[] cells = line.split(",");
+                streets.add(new Street(cells[0], cells[1], Double.parseDouble(cells[2]), Double.parseDouble(cells[3])));
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return streets;
+    }
+}

@@ -1,0 +1,167 @@
+package dev.lastmile.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+/**
+ * The whole system on one machine: embedded MariaDB, Payara Micro with the application, the demo
+ * day on first start. Ctrl-C stops both servers; nothing is left running.
+ */
+public final class Lastmile implements AutoCloseable {
+
+    private final EmbeddedDatabase database;
+    private final MicroServer server;
+    private final DemoDay.Highlights highlights;
+    private final LaunchOptions options;
+
+    private Lastmile(LaunchOptions options, EmbeddedDatabase database, MicroServer server, DemoDay.Highlights highlights) {
+        this.options = options;
+        this.database = database;
+        this.server = server;
+        this.highlights = highlights;
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        LaunchOptions options;
+        try {
+            options = LaunchOptions.parse(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        long started = System.nanoTime();
+        Lastmile system = start(options, runtimeDirectory());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping Payara Micro and MariaDB ...");
+            system.close();
+            stopped.countDown();
+        }));
+        system.printWhereToLook(Duration.ofNanos(System.nanoTime() - started));
+        stopped.await();
+    }
+
+    public static Lastmile start(LaunchOptions options, Path runtime) {
+        if (options.reset()) {
+            deleteRecursively(options.dataDirectory());
+        }
+        boolean firstRun = !Files.exists(options.dataDirectory().resolve("mariadb-data"));
+        System.out.println("Starting MariaDB on port " + options.databasePort() + " (data in " + options.dataDirectory() + ") ...");
+        EmbeddedDatabase database = EmbeddedDatabase.start(options.databasePort(), options.dataDirectory());
+        MicroServer server = null;
+        try {
+            System.out.println("Starting Payara Micro on port " + options.httpPort() + " ...");
+            server = MicroServer.start(runtime, options.httpPort(), Map.of(
+                    "LASTMILE_DB_URL", database.jdbcUrl(), "LASTMILE_DB_USER", database.user(), "LASTMILE_DB_PASSWORD", ""),
+                    options.dataDirectory().resolve("logs"));
+            server.awaitReady(Duration.ofMinutes(3));
+            DemoDay.Highlights highlights = null;
+            Path demoNote = options.dataDirectory().resolve("demo-highlights.properties");
+            if (options.demo() && firstRun) {
+                System.out.println("Loading the demo day through the API ...");
+                highlights = new DemoDay(new ApiClient(server.baseUri())).load(LocalDate.now(ZoneId.of("Europe/London")));
+                remember(highlights, demoNote);
+            } else if (Files.exists(demoNote)) {
+                highlights = recall(demoNote);
+            }
+            return new Lastmile(options, database, server, highlights);
+        } catch (RuntimeException e) {
+            if (server != null) {
+                server.close();
+            }
+            database.close();
+            throw e;
+        }
+    }
+
+    public URI baseUri() {
+        return server.baseUri();
+    }
+
+    public DemoDay.Highlights highlights() {
+        return highlights;
+    }
+
+    void printWhereToLook(Duration startup) {
+        URI base = server.baseUri();
+        System.out.printf("%nLastmile is ready (%d s).%n", startup.toSeconds());
+        System.out.println("  Home:               " + base);
+        System.out.println("  API docs (UI):      " + base.resolve("api-docs/"));
+        System.out.println("  OpenAPI document:   " + base.resolve("openapi"));
+        if (highlights != null) {
+            System.out.println("  Track a delivered parcel:   " + trackingLink(base, highlights.deliveredTrackingId(), highlights.deliveredPostcode()));
+            System.out.println("  Track a parcel on its way:  " + trackingLink(base, highlights.onTheWayTrackingId(), highlights.onTheWayPostcode()));
+            System.out.println("  Today's routes (JSON):      " + base.resolve("api/routes?depot=" + DemoDay.DEPOT + "&date="
+                    + LocalDate.now(ZoneId.of("Europe/London"))));
+        }
+        System.out.println("  Database:           " + database.jdbcUrl() + " (user root, no password)");
+        System.out.println("  Server log:         " + server.log());
+        System.out.println("Press Ctrl-C to stop.");
+    }
+
+    private static String trackingLink(URI base, String trackingId, String postcode) {
+        return base.resolve("track.html") + "?id=" + trackingId + "&postcode=" + postcode.replace(" ", "+");
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } finally {
+            database.close();
+        }
+    }
+
+    /** The WAR and Payara Micro are copied next to the launcher's jar (or classes) by the build. */
+    static Path runtimeDirectory() {
+        try {
+            Path codeSource = Path.of(Lastmile.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return codeSource.getParent().resolve("runtime");
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void remember(DemoDay.Highlights highlights, Path file) {
+        try {
+            Files.writeString(file, "delivered=" + highlights.deliveredTrackingId() + "\ndeliveredPostcode="
+                    + highlights.deliveredPostcode() + "\nonTheWay=" + highlights.onTheWayTrackingId()
+                    + "\nonTheWayPostcode=" + highlights.onTheWayPostcode() + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static DemoDay.Highlights recall(Path file) {
+        java.util.Properties properties = new java.util.Properties();
+        try (var reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new DemoDay.Highlights(properties.getProperty("delivered"), properties.getProperty("deliveredPostcode"),
+                properties.getProperty("onTheWay"), properties.getProperty("onTheWayPostcode"));
+    }
+
+    private static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

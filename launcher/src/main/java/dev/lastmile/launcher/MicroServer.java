@@ -1,0 +1,114 @@
+package dev.lastmile.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Payara Micro with the Lastmile WAR, run as a child process that dies with the launcher. */
+public final class MicroServer implements AutoCloseable {
+
+    private final Process process;
+    private final URI baseUri;
+    private final Path log;
+
+    private MicroServer(Process process, URI baseUri, Path log) {
+        this.process = process;
+        this.baseUri = baseUri;
+        this.log = log;
+    }
+
+    public static MicroServer start(Path runtime, int port, Map<String, String> environment, Path logDirectory) {
+        Path microJar = runtime.resolve("payara-micro.jar");
+        Path war = runtime.resolve("lastmile.war");
+        if (!Files.isRegularFile(microJar) || !Files.isRegularFile(war)) {
+            throw new IllegalStateException("missing " + microJar + " or " + war + ": build with ./run.sh or mvn package");
+        }
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx1g",
+                // Metro (the SOAP runtime bundled in the WAR) reflects into the JDK.
+                "--add-opens", "java.base/java.lang.reflect=ALL-UNNAMED",
+                "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+                "-jar", microJar.toString(),
+                "--deploy", war.toString(), "--contextroot", "/",
+                "--port", String.valueOf(port), "--nocluster",
+                "--rootdir", logDirectory.getParent().resolve("payara-micro").toString()));
+        try {
+            Files.createDirectories(logDirectory);
+            Path log = logDirectory.resolve("payara-micro.log");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+            builder.environment().putAll(environment);
+            return new MicroServer(builder.start(), URI.create("http://localhost:" + port + "/"), log);
+        } catch (IOException e) {
+            throw new IllegalStateException("Payara Micro did not start", e);
+        }
+    }
+
+    /** Waits until the API answers, so callers never see the server half-started. */
+    public void awaitReady(Duration timeout) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(baseUri.resolve("api/depots")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for Payara Micro", e);
+            }
+            sleep(Duration.ofMillis(500));
+        }
+        throw new IllegalStateException("Payara Micro was not ready within " + timeout.toSeconds() + " s; see " + log);
+    }
+
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
