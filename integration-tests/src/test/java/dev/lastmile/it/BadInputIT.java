@@ -1,0 +1,143 @@
+package dev.lastmile.it;
+
+import static dev.lastmile.it.Parcels.aParcel;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URI;
+import java.net.URL;
+import java.time.LocalDate;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Bad input gets a clear, machine-readable error and changes nothing. */
+@ExtendWith(ArquillianExtension.class)
+class BadInputIT {
+
+    /** A well-formed SSCC (its check digit is right) that no parcel has. */
+    private static final String UNKNOWN_TRACKING_ID = "050600009999999998";
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive lastmile() {
+        return Deployed.lastmileEar();
+    }
+
+    private Api api() {
+        return new Api(URI.create(base.toExternalForm().replaceAll("/?$", "/")));
+    }
+
+    private static void assertProblem(Api.Reply reply, int status) {
+        assertEquals(status, reply.status(), reply.body());
+        assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
+        JsonObject problem = reply.json();
+        assertEquals(status, problem.getInt("status"));
+        assertNotNull(problem.getString("title"));
+        assertNotNull(problem.getString("detail"));
+        assertTrue(problem.getString("type").startsWith("https://lastmile.dev/problems/"));
+    }
+
+    @Test
+    void malformedJsonIsRefusedAndRegistersNothing() {
+        long parcels = TestDatabase.count("parcel");
+        Api.Reply reply = api().postRaw("api/parcels", "application/json", "{\"recipient\": {\"name\": \"Ada\"");
+        assertProblem(reply, 400);
+        assertEquals("https://lastmile.dev/problems/malformed-json", reply.json().getString("type"));
+        assertEquals(parcels, TestDatabase.count("parcel"));
+    }
+
+    @Test
+    void missingFieldsAreEachNamedAndRegisterNothing() {
+        long parcels = TestDatabase.count("parcel");
+        Api.Reply reply = api().post("api/parcels", Json.createObjectBuilder()
+                .add("recipient", Json.createObjectBuilder().add("email", "someone@example.org"))
+                .add("address", Json.createObjectBuilder().add("line", "1 Strand").add("town", "London")
+                        .add("postcode", "WC2R 0RG").add("country", "GB"))
+                .add("deliveryDate", LocalDate.now().plusDays(1).toString()).build());
+        assertProblem(reply, 400);
+        List<String> fields = reply.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                .map(error -> error.getString("field")).toList();
+        assertTrue(fields.containsAll(List.of("recipient.name", "address.latitude", "address.longitude", "weightKg")),
+                fields.toString());
+        assertEquals(parcels, TestDatabase.count("parcel"));
+    }
+
+    @Test
+    void anEmptyBodyIsRefused() {
+        assertProblem(api().postRaw("api/parcels", "application/json", ""), 400);
+    }
+
+    @Test
+    void aTrackingIdWithAWrongCheckDigitIsToldApartFromAnUnknownOne() {
+        Api.Reply mistyped = api().get("api/parcels/050600009999999990");
+        assertProblem(mistyped, 400);
+        assertEquals("trackingId", mistyped.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+
+        assertProblem(api().get("api/parcels/" + UNKNOWN_TRACKING_ID), 404);
+        assertProblem(api().get("api/tracking/" + UNKNOWN_TRACKING_ID + "?postcode=NW16XE"), 404);
+    }
+
+    @Test
+    void anUnknownRouteCannotDepart() {
+        assertProblem(api().post("api/handheld/routes/987654321/departure", JsonValue.EMPTY_JSON_OBJECT), 404);
+    }
+
+    @Test
+    void aParcelThatIsNotOutForDeliveryCannotBeDelivered() throws Exception {
+        api().post("api/depots", Json.createObjectBuilder().add("code", "BAD1").add("name", "Bad input depot")
+                .add("latitude", 51.5110).add("longitude", -0.1180).build());
+        String trackingId = api().post("api/parcels", aParcel().to("Grace Hopper", "1 Strand", "WC2R 0RG", 51.5110, -0.1180)
+                .json()).json().getString("trackingId");
+        long proofs = TestDatabase.count("delivery_proof");
+        Api.Reply reply = api().post("api/handheld/deliveries", Json.createObjectBuilder().add("trackingId", trackingId)
+                .add("receivedBy", "Grace Hopper")
+                .add("location", Json.createObjectBuilder().add("latitude", 51.5110).add("longitude", -0.1180))
+                .add("signaturePng", ParcelJourneyIT.signaturePng()).build());
+        assertProblem(reply, 409);
+        assertEquals(proofs, TestDatabase.count("delivery_proof"));
+        assertEquals("REGISTERED", api().get("api/parcels/" + trackingId).json().getString("status"));
+    }
+
+    @Test
+    void aSignatureThatIsNotAPngIsRefused() {
+        Api.Reply reply = api().post("api/handheld/deliveries", Json.createObjectBuilder()
+                .add("trackingId", UNKNOWN_TRACKING_ID).add("receivedBy", "Someone")
+                .add("location", Json.createObjectBuilder().add("latitude", 95.0).add("longitude", 0.0))
+                .add("signaturePng", java.util.Base64.getEncoder().encodeToString("GIF89a...".getBytes())).build());
+        assertProblem(reply, 400);
+        List<String> fields = reply.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                .map(error -> error.getString("field")).toList();
+        assertTrue(fields.containsAll(List.of("signaturePng", "location")), fields.toString());
+    }
+
+    @Test
+    void aSoapRequestWithAWrongBodyGetsAFaultAndHandsOverNothing() {
+        long handoffs = TestDatabase.count("handoff");
+        Api.Reply reply = api().soap("soap/partners/handoff", "https://lastmile.dev/partners/handoff/v1/AcceptHandoff",
+                Soap.envelope("<h:Unexpected xmlns:h=\"" + Soap.NS + "\"><h:what>ever</h:what></h:Unexpected>"));
+        assertEquals(500, reply.status(), reply.body());
+        assertNotNull(Soap.text(reply.body(), "Fault"), reply.body());
+        assertEquals(handoffs, TestDatabase.count("handoff"));
+    }
+
+    @Test
+    void aSoapHandoffOfAnUnknownParcelIsRefusedWithAContractFault() {
+        long handoffs = TestDatabase.count("handoff");
+        Api.Reply reply = api().soap("soap/partners/handoff", "https://lastmile.dev/partners/handoff/v1/AcceptHandoff",
+                Soap.acceptHandoff("DPX", UNKNOWN_TRACKING_ID, "DPX-1"));
+        assertEquals(500, reply.status(), reply.body());
+        assertEquals("parcel-not-found", Soap.text(reply.body(), "code"), reply.body());
+        assertEquals(handoffs, TestDatabase.count("handoff"));
+    }
+}

@@ -1,0 +1,114 @@
+package dev.lastmile.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * End to end on the Payara Micro packaging, started exactly as the README's run command starts it:
+ * embedded MariaDB, Payara Micro with lastmile.war, the demo day loaded through the API.
+ */
+class MicroSmokeIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static Lastmile system;
+    private static URI base;
+
+    @BeforeAll
+    static void start() {
+        LaunchOptions options = new LaunchOptions(18080, 13326, Path.of("target", "smoke-data").toAbsolutePath(), true, true);
+        system = Lastmile.start(options, Lastmile.runtimeDirectory());
+        base = system.baseUri();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (system != null) {
+            system.close();
+            assertThrows(ConnectException.class, () -> get("api/depots"), "Payara Micro must be gone after close");
+        }
+    }
+
+    private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(base.resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonObject json(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    @Test
+    void aShipperCreatesAParcelAndReadsItBack() throws Exception {
+        String body = Json.createObjectBuilder()
+                .add("recipient", Json.createObjectBuilder().add("name", "Mary Seacole"))
+                .add("address", Json.createObjectBuilder().add("line", "7 Tottenham Court Road").add("town", "London")
+                        .add("postcode", "W1T 7NE").add("country", "GB").add("latitude", 51.519).add("longitude", -0.134))
+                .add("weightKg", 2.5).add("deliveryDate", LocalDate.now().plusDays(1).toString()).build().toString();
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(base.resolve("api/parcels"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+        String trackingId = json(created).getString("trackingId");
+
+        HttpResponse<String> read = get("api/parcels/" + trackingId);
+        assertEquals(200, read.statusCode());
+        assertEquals("Mary Seacole", json(read).getString("recipientName"));
+        assertEquals("LON1", json(read).getString("depot"));
+    }
+
+    @Test
+    void theDemoDayIsPlannedAndItsDeliveredParcelIsTrackable() throws Exception {
+        DemoDay.Highlights demo = system.highlights();
+        assertNotNull(demo);
+        HttpResponse<String> tracking = get("api/tracking/" + demo.deliveredTrackingId() + "?postcode="
+                + demo.deliveredPostcode().replace(" ", "%20"));
+        assertEquals(200, tracking.statusCode(), tracking.body());
+        List<String> codes = json(tracking).getJsonArray("timeline").getValuesAs(JsonObject.class).stream()
+                .map(step -> step.getString("code")).toList();
+        assertEquals(List.of("CREATED", "PLANNED", "OUT_FOR_DELIVERY", "DELIVERED"), codes);
+
+        HttpResponse<String> routes = get("api/routes?depot=LON1&date=" + LocalDate.now(ZoneId.of("Europe/London")));
+        JsonArray planned = Json.createReader(new StringReader(routes.body())).readArray();
+        int stops = planned.getValuesAs(JsonObject.class).stream().mapToInt(r -> r.getJsonArray("stops").size()).sum();
+        assertEquals(200, stops, "every demo parcel is on a route");
+    }
+
+    @Test
+    void thePrintedPagesAnswer() throws Exception {
+        assertTrue(get("").body().contains("Lastmile is running"));
+        assertTrue(get("track.html").body().contains("Tracking id"));
+        HttpResponse<String> apiDocs = get("api-docs/");
+        assertEquals(200, apiDocs.statusCode());
+        String script = apiDocs.body().replaceAll("(?s).*src=\"\\.\\./(webjars/[^\"]+\\.js)\".*", "$1");
+        assertEquals(200, get(script).statusCode(), "the OpenAPI UI is served from the application itself: " + script);
+        HttpResponse<String> openApi = get("openapi");
+        assertTrue(openApi.body().contains("/api/parcels"), openApi.body());
+        assertTrue(openApi.body().contains("/api/tracking/{trackingId}"));
+    }
+
+    @Test
+    void thePartnerSoapContractIsPublished() throws Exception {
+        HttpResponse<String> wsdl = get("soap/partners/handoff?wsdl");
+        assertEquals(200, wsdl.statusCode());
+        assertTrue(wsdl.body().contains("AcceptHandoffRequest"), wsdl.body());
+    }
+}
