@@ -1,5 +1,6 @@
 package dev.lastmile.it;
 
+import dev.lastmile.launcher.DataDirectory;
 import dev.lastmile.launcher.EmbeddedDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,7 +23,9 @@ public class TestDatabase implements LauncherSessionListener {
     public void launcherSessionOpened(LauncherSession session) {
         String port = System.getProperty("lastmile.it.db.port");
         if (port != null && database == null) {
-            database = EmbeddedDatabase.start(Integer.parseInt(port), Path.of(System.getProperty("lastmile.it.db.dir")));
+            Path directory = Path.of(System.getProperty("lastmile.it.db.dir"));
+            DataDirectory.delete(directory); // every run starts from an empty database: tests must not see old data
+            database = EmbeddedDatabase.start(Integer.parseInt(port), directory);
         }
     }
 

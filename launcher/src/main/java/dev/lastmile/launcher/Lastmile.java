@@ -8,10 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
 
 /**
  * The whole system on one machine: embedded MariaDB, Payara Micro with the application, the demo
@@ -54,7 +52,7 @@ public final class Lastmile implements AutoCloseable {
 
     public static Lastmile start(LaunchOptions options, Path runtime) {
         if (options.reset()) {
-            deleteRecursively(options.dataDirectory());
+            DataDirectory.delete(options.dataDirectory());
         }
         boolean firstRun = !Files.exists(options.dataDirectory().resolve("mariadb-data"));
         System.out.println("Starting MariaDB on port " + options.databasePort() + " (data in " + options.dataDirectory() + ") ...");
@@ -152,16 +150,5 @@ public final class Lastmile implements AutoCloseable {
         }
         return new DemoDay.Highlights(properties.getProperty("delivered"), properties.getProperty("deliveredPostcode"),
                 properties.getProperty("onTheWay"), properties.getProperty("onTheWayPostcode"));
-    }
-
-    private static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
