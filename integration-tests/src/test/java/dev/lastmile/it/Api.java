@@ -40,6 +40,17 @@ final class Api {
         return postRaw(path, "application/json", json.toString());
     }
 
+    /** As a driver's handheld posts: with its device token. */
+    Reply post(String path, JsonStructure json, String deviceToken) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + deviceToken)
+                .POST(HttpRequest.BodyPublishers.ofString(json.toString())).build());
+    }
+
+    Reply get(String path, String deviceToken) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + deviceToken).GET().build());
+    }
+
     Reply postRaw(String path, String contentType, String body) {
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());

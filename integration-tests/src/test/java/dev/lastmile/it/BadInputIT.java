@@ -1,6 +1,5 @@
 package dev.lastmile.it;
 
-import static dev.lastmile.it.Parcels.aParcel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,36 +88,13 @@ class BadInputIT {
     }
 
     @Test
-    void anUnknownRouteCannotDepart() {
-        assertProblem(api().post("api/handheld/routes/987654321/departure", JsonValue.EMPTY_JSON_OBJECT), 404);
-    }
-
-    @Test
-    void aParcelThatIsNotOutForDeliveryCannotBeDelivered() throws Exception {
-        api().post("api/depots", Json.createObjectBuilder().add("code", "BAD1").add("name", "Bad input depot")
-                .add("latitude", 51.5110).add("longitude", -0.1180).build());
-        String trackingId = api().post("api/parcels", aParcel().to("Grace Hopper", "1 Strand", "WC2R 0RG", 51.5110, -0.1180)
-                .json()).json().getString("trackingId");
-        long proofs = TestDatabase.count("delivery_proof");
-        Api.Reply reply = api().post("api/handheld/deliveries", Json.createObjectBuilder().add("trackingId", trackingId)
-                .add("receivedBy", "Grace Hopper")
-                .add("location", Json.createObjectBuilder().add("latitude", 51.5110).add("longitude", -0.1180))
-                .add("signaturePng", ParcelJourneyIT.signaturePng()).build());
-        assertProblem(reply, 409);
-        assertEquals(proofs, TestDatabase.count("delivery_proof"));
-        assertEquals("REGISTERED", api().get("api/parcels/" + trackingId).json().getString("status"));
-    }
-
-    @Test
-    void aSignatureThatIsNotAPngIsRefused() {
-        Api.Reply reply = api().post("api/handheld/deliveries", Json.createObjectBuilder()
-                .add("trackingId", UNKNOWN_TRACKING_ID).add("receivedBy", "Someone")
-                .add("location", Json.createObjectBuilder().add("latitude", 95.0).add("longitude", 0.0))
-                .add("signaturePng", java.util.Base64.getEncoder().encodeToString("GIF89a...".getBytes())).build());
-        assertProblem(reply, 400);
-        List<String> fields = reply.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream()
-                .map(error -> error.getString("field")).toList();
-        assertTrue(fields.containsAll(List.of("signaturePng", "location")), fields.toString());
+    void handheldCallsWithoutAValidTokenAreRefused() {
+        Api.Reply missing = api().post("api/handheld/routes/1/departure", JsonValue.EMPTY_JSON_OBJECT);
+        assertProblem(missing, 401);
+        Api.Reply bogus = api().post("api/handheld/events", Json.createObjectBuilder().add("events", Json.createArrayBuilder()).build(),
+                "not-a-token");
+        assertProblem(bogus, 401);
+        assertProblem(api().get("api/handheld/manifest", "not-a-token"), 401);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URL;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Base64;
@@ -46,6 +47,7 @@ class ParcelJourneyIT {
 
     private static String trackingId;
     private static long routeId;
+    private static long driverId;
 
     @ArquillianResource
     private URL base;
@@ -68,8 +70,9 @@ class ParcelJourneyIT {
         assertEquals(201, api.post("api/depots/" + DEPOT + "/vehicles", Json.createObjectBuilder()
                 .add("registration", DEPOT + " V1").add("type", "VAN").add("capacityKg", 600).add("capacityParcels", 60)
                 .build()).status());
-        assertEquals(201, api.post("api/depots/" + DEPOT + "/drivers", Json.createObjectBuilder().add("name", "Sam Okafor")
-                .build()).status());
+        Api.Reply driver = api.post("api/depots/" + DEPOT + "/drivers", Json.createObjectBuilder().add("name", "Sam Okafor").build());
+        assertEquals(201, driver.status());
+        driverId = driver.json().getJsonNumber("id").longValue();
     }
 
     @Test
@@ -109,15 +112,16 @@ class ParcelJourneyIT {
     @Test
     @Order(3)
     void theDriversHandheldRecordsTheDeliveryWithSignatureAndGps() throws Exception {
-        Api.Reply departed = api().post("api/handheld/routes/" + routeId + "/departure", JsonValue.EMPTY_JSON_OBJECT);
+        String token = Handhelds.issue(api(), driverId);
+        Api.Reply departed = api().post("api/handheld/routes/" + routeId + "/departure", JsonValue.EMPTY_JSON_OBJECT, token);
         assertEquals(200, departed.status(), departed.body());
         assertEquals(1, departed.json().getInt("parcelsOutForDelivery"));
 
-        Api.Reply delivered = api().post("api/handheld/deliveries", Json.createObjectBuilder().add("trackingId", trackingId)
-                .add("receivedBy", "Ada Lovelace")
-                .add("location", Json.createObjectBuilder().add("latitude", 51.5227).add("longitude", -0.1572))
-                .add("signaturePng", signaturePng()).build());
-        assertEquals(201, delivered.status(), delivered.body());
+        Api.Reply delivered = Handhelds.send(api(), token, Handhelds.delivered(trackingId, Instant.now(),
+                51.5227, -0.1572, Json.createObjectBuilder().add("method", "RECIPIENT").add("receivedBy", "Ada Lovelace")
+                        .add("signaturePng", signaturePng())));
+        assertEquals(200, delivered.status(), delivered.body());
+        assertEquals(1, delivered.json().getInt("stored"), delivered.body());
         assertEquals("DELIVERED", api().get("api/parcels/" + trackingId).json().getString("status"));
     }
 

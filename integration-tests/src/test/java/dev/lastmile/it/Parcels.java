@@ -16,6 +16,8 @@ final class Parcels {
     private double weightKg = 1.4;
     private LocalDate day = LocalDate.now().plusDays(1);
     private String reference;
+    private Double declaredValue;
+    private String safePlace;
 
     static Parcels aParcel() {
         return new Parcels();
@@ -45,6 +47,16 @@ final class Parcels {
         return this;
     }
 
+    Parcels worth(double value) {
+        this.declaredValue = value;
+        return this;
+    }
+
+    Parcels safePlace(String place) {
+        this.safePlace = place;
+        return this;
+    }
+
     JsonObject json() {
         JsonObjectBuilder builder = Json.createObjectBuilder()
                 .add("recipient", Json.createObjectBuilder().add("name", name).add("email", "recipient@example.org"))
@@ -55,6 +67,12 @@ final class Parcels {
                 .add("timeSlot", Json.createObjectBuilder().add("from", "09:00").add("to", "13:00"));
         if (reference != null) {
             builder.add("shipperReference", reference);
+        }
+        if (declaredValue != null) {
+            builder.add("declaredValue", declaredValue);
+        }
+        if (safePlace != null) {
+            builder.add("preferences", Json.createObjectBuilder().add("safePlace", safePlace).add("instructions", "Ring twice"));
         }
         return builder.build();
     }

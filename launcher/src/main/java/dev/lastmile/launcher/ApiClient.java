@@ -23,9 +23,18 @@ public final class ApiClient {
     }
 
     public JsonObject post(String path, JsonStructure body) {
-        return (JsonObject) send(HttpRequest.newBuilder(base.resolve(path))
+        return (JsonObject) send(jsonPost(path, body).build());
+    }
+
+    /** A handheld's call: the device token goes in the Authorization header. */
+    public JsonObject post(String path, JsonStructure body, String deviceToken) {
+        return (JsonObject) send(jsonPost(path, body).header("Authorization", "Bearer " + deviceToken).build());
+    }
+
+    private HttpRequest.Builder jsonPost(String path, JsonStructure body) {
+        return HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
     }
 
     public JsonArray getArray(String path) {

@@ -3,6 +3,7 @@ package dev.lastmile.launcher;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -14,11 +15,13 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 import javax.imageio.ImageIO;
 
 /**
@@ -59,13 +62,17 @@ public final class DemoDay {
         }
         JsonObject plan = api.post("api/plans", Json.createObjectBuilder().add("depot", DEPOT).add("date", day.toString()).build());
         JsonObject firstRoute = plan.getJsonArray("routes").getJsonObject(0);
-        api.post("api/handheld/routes/" + firstRoute.getJsonNumber("id").longValue() + "/departure", JsonValue.EMPTY_JSON_OBJECT);
+        String token = handheldOf(firstRoute.getString("driver"));
+        api.post("api/handheld/routes/" + firstRoute.getJsonNumber("id").longValue() + "/departure", JsonValue.EMPTY_JSON_OBJECT, token);
         JsonArray stops = firstRoute.getJsonArray("stops");
+        var events = Json.createArrayBuilder();
         for (int i = 0; i < 3; i++) {
-            deliver(stops.getJsonObject(i));
+            events.add(delivery(stops.getJsonObject(i)));
         }
+        events.add(failedAttempt(stops.getJsonObject(3)));
+        api.post("api/handheld/events", Json.createObjectBuilder().add("events", events).build(), token);
         JsonObject delivered = stops.getJsonObject(0);
-        JsonObject onTheWay = stops.getJsonObject(3);
+        JsonObject onTheWay = stops.getJsonObject(4);
         return new Highlights(delivered.getString("trackingId"), delivered.getString("postcode"),
                 onTheWay.getString("trackingId"), onTheWay.getString("postcode"));
     }
@@ -110,11 +117,32 @@ public final class DemoDay {
         return builder.build();
     }
 
-    private void deliver(JsonObject stop) {
-        api.post("api/handheld/deliveries", Json.createObjectBuilder().add("trackingId", stop.getString("trackingId"))
+    /** The back office issues the driver's handheld its token. */
+    private String handheldOf(String driverName) {
+        long driverId = api.getArray("api/depots/" + DEPOT + "/drivers").getValuesAs(JsonObject.class).stream()
+                .filter(driver -> driver.getString("name").equals(driverName)).findFirst().orElseThrow()
+                .getJsonNumber("id").longValue();
+        return api.post("api/handheld/devices", Json.createObjectBuilder().add("driverId", driverId)
+                .add("label", "Demo handheld").build()).getString("token");
+    }
+
+    private JsonObject delivery(JsonObject stop) {
+        return event(stop, "DELIVERED").add("delivery", Json.createObjectBuilder().add("method", "RECIPIENT")
                 .add("receivedBy", FIRST[random.nextInt(FIRST.length)] + " " + LAST[random.nextInt(LAST.length)])
-                .add("location", Json.createObjectBuilder().add("latitude", 51.52).add("longitude", -0.2))
-                .add("signaturePng", signature()).build());
+                .add("signaturePng", signature())).build();
+    }
+
+    private JsonObject failedAttempt(JsonObject stop) {
+        return event(stop, "FAILED").add("failure", Json.createObjectBuilder().add("reason", "NOT_AT_HOME")).build();
+    }
+
+    /** Now, at the address: the demo's driver is quick and precise. */
+    private JsonObjectBuilder event(JsonObject stop, String type) {
+        Instant at = Instant.now();
+        return Json.createObjectBuilder().add("eventId", UUID.randomUUID().toString()).add("type", type)
+                .add("trackingId", stop.getString("trackingId")).add("occurredAt", at.toString())
+                .add("location", Json.createObjectBuilder().add("latitude", stop.getJsonNumber("latitude").doubleValue())
+                        .add("longitude", stop.getJsonNumber("longitude").doubleValue()).add("accuracyM", 6));
     }
 
     /** A scribble, drawn the way a handheld would capture a signature. */

@@ -121,8 +121,15 @@ public final class Lastmile implements AutoCloseable {
         }
     }
 
-    /** The WAR and Payara Micro are copied next to the launcher's jar (or classes) by the build. */
-    static Path runtimeDirectory() {
+    /**
+     * The WAR and Payara Micro are copied next to the launcher's jar (or classes) by the build;
+     * tools that embed the launcher point at them with -Dlastmile.runtime.
+     */
+    public static Path runtimeDirectory() {
+        String configured = System.getProperty("lastmile.runtime");
+        if (configured != null) {
+            return Path.of(configured);
+        }
         try {
             Path codeSource = Path.of(Lastmile.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             return codeSource.getParent().resolve("runtime");

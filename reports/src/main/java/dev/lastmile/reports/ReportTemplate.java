@@ -2,7 +2,9 @@ package dev.lastmile.reports;
 
 /** The report templates shipped in this jar, under {@code /reports/<name>.jrxml}. */
 public enum ReportTemplate {
-    DAILY_DELIVERIES("daily-deliveries");
+    DAILY_DELIVERIES("daily-deliveries"),
+    DELIVERY_CERTIFICATE("delivery-certificate"),
+    ROUTE_RECONCILIATION("route-reconciliation");
 
     private final String name;
 

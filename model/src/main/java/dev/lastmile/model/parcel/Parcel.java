@@ -17,6 +17,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Version;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -100,6 +101,34 @@ public class Parcel {
     @Column(name = "registered_at", nullable = false)
     private Instant registeredAt;
 
+    @Column(name = "declared_value")
+    private BigDecimal declaredValue;
+
+    /** One-time PIN the recipient gives the driver for a high-value parcel. */
+    @Column(name = "delivery_pin", length = 6)
+    private String deliveryPin;
+
+    @Column(name = "failed_attempts", nullable = false)
+    private int failedAttempts;
+
+    @Column(name = "hold_until")
+    private LocalDate holdUntil;
+
+    @Column(length = 240)
+    private String instructions;
+
+    @Column(name = "safe_place", length = 120)
+    private String safePlace;
+
+    @Column(length = 120)
+    private String neighbour;
+
+    @Column(length = 32)
+    private String locker;
+
+    @Column(nullable = false)
+    private boolean contactless;
+
     @Version
     private long version;
 
@@ -144,6 +173,76 @@ public class Parcel {
         TrackingId issued = TrackingId.sscc(extensionDigit, companyPrefix, id);
         trackingId = issued.value();
         return issued;
+    }
+
+    /** How the recipient wants it delivered; the driver's manifest shows it at the stop. */
+    public void prefer(DeliveryPreferences preferences) {
+        this.instructions = preferences.instructions();
+        this.safePlace = preferences.safePlace();
+        this.neighbour = preferences.neighbour();
+        this.locker = preferences.locker();
+        this.contactless = preferences.contactless();
+    }
+
+    public DeliveryPreferences preferences() {
+        return new DeliveryPreferences(instructions, safePlace, neighbour, locker, contactless);
+    }
+
+    /** Marks the parcel high-value: from now on it is only handed over against this PIN. */
+    public void requirePin(BigDecimal value, String pin) {
+        if (pin == null || !pin.matches("\\d{4,6}")) {
+            throw new IllegalArgumentException("a delivery PIN has 4 to 6 digits");
+        }
+        this.declaredValue = value;
+        this.deliveryPin = pin;
+    }
+
+    public boolean requiresPin() {
+        return deliveryPin != null;
+    }
+
+    public boolean pinMatches(String pin) {
+        return deliveryPin == null || java.security.MessageDigest.isEqual(deliveryPin.getBytes(), String.valueOf(pin).getBytes());
+    }
+
+    public Optional<String> deliveryPin() {
+        return Optional.ofNullable(deliveryPin);
+    }
+
+    public Optional<BigDecimal> declaredValue() {
+        return Optional.ofNullable(declaredValue);
+    }
+
+    /**
+     * Counts a failed attempt and moves the parcel to what the policy decided: planning again on
+     * {@code nextDay}, held until {@code nextDay}, or on its way back to the shipper.
+     */
+    public void recordFailedAttempt(NextStep step, LocalDate nextDay) {
+        ParcelStatus target = switch (step) {
+            case REATTEMPT -> ParcelStatus.REGISTERED;
+            case HOLD_AT_DEPOT -> ParcelStatus.HELD_AT_DEPOT;
+            case RETURN_TO_SENDER -> ParcelStatus.RETURNING_TO_SENDER;
+        };
+        moveTo(target);
+        failedAttempts++;
+        if (step == NextStep.REATTEMPT) {
+            deliveryDate = nextDay;
+        }
+        holdUntil = step == NextStep.HOLD_AT_DEPOT ? nextDay : null;
+    }
+
+    /** Scanned back at the depot undelivered, without an attempt (the route ran out of time): plan it again. */
+    public void returnToPlanning(LocalDate nextDay) {
+        moveTo(ParcelStatus.REGISTERED);
+        deliveryDate = nextDay;
+    }
+
+    public int failedAttempts() {
+        return failedAttempts;
+    }
+
+    public Optional<LocalDate> holdUntil() {
+        return Optional.ofNullable(holdUntil);
     }
 
     public void markPlanned() {

@@ -5,18 +5,27 @@ import java.util.Set;
 
 /** Where a parcel is in its journey; the allowed next steps encode the carrier's process. */
 public enum ParcelStatus {
+    REGISTERED,
+    PLANNED,
+    OUT_FOR_DELIVERY,
     DELIVERED,
     HANDED_TO_PARTNER,
-    OUT_FOR_DELIVERY,
-    PLANNED,
-    REGISTERED;
+    HELD_AT_DEPOT,
+    RETURNING_TO_SENDER;
 
+    /**
+     * A driver's proof of delivery is evidence: it is accepted from every state in which the parcel
+     * can physically be with a driver or at the depot counter, even if an earlier scan is still on
+     * its way from an offline handheld.
+     */
     public Set<ParcelStatus> next() {
         return switch (this) {
-            case REGISTERED -> EnumSet.of(PLANNED, HANDED_TO_PARTNER);
-            case PLANNED -> EnumSet.of(PLANNED, OUT_FOR_DELIVERY, HANDED_TO_PARTNER);
-            case OUT_FOR_DELIVERY -> EnumSet.of(DELIVERED);
-            case DELIVERED, HANDED_TO_PARTNER -> EnumSet.noneOf(ParcelStatus.class);
+            case REGISTERED -> EnumSet.of(PLANNED, OUT_FOR_DELIVERY, DELIVERED, HANDED_TO_PARTNER);
+            case PLANNED -> EnumSet.of(PLANNED, REGISTERED, OUT_FOR_DELIVERY, DELIVERED, HANDED_TO_PARTNER,
+                    HELD_AT_DEPOT, RETURNING_TO_SENDER);
+            case OUT_FOR_DELIVERY -> EnumSet.of(DELIVERED, REGISTERED, HELD_AT_DEPOT, RETURNING_TO_SENDER);
+            case HELD_AT_DEPOT -> EnumSet.of(DELIVERED, REGISTERED, RETURNING_TO_SENDER);
+            case DELIVERED, HANDED_TO_PARTNER, RETURNING_TO_SENDER -> EnumSet.noneOf(ParcelStatus.class);
         };
     }
 

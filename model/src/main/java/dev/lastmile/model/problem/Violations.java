@@ -66,6 +66,9 @@ public final class Violations {
         if (inner == null || inner.isEmpty() || inner.equals(field)) {
             return field;
         }
+        if (inner.startsWith(field + ".")) {
+            return inner;
+        }
         return field.isEmpty() ? inner : field + "." + inner;
     }
 }

@@ -17,6 +17,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -26,10 +27,14 @@ import java.util.List;
 /** One vehicle's tour of a day from its depot: the stops in the order they are driven. */
 @Entity
 @Table(name = "route")
+@NamedQuery(name = Route.OF_DRIVER_DAY, query = "SELECT r FROM Route r WHERE r.driver = :driver AND r.day = :day ORDER BY r.id")
+@NamedQuery(name = Route.CARRYING, query = "SELECT s.route FROM Stop s WHERE s.parcel = :parcel ORDER BY s.route.day DESC, s.route.id DESC")
 @NamedQuery(name = Route.OF_DAY, query = "SELECT r FROM Route r WHERE r.depot = :depot AND r.day = :day ORDER BY r.id")
 public class Route {
 
     public static final String OF_DAY = "Route.ofDay";
+    public static final String OF_DRIVER_DAY = "Route.ofDriverDay";
+    public static final String CARRYING = "Route.carrying";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -55,6 +60,9 @@ public class Route {
 
     @Column(name = "distance_km", nullable = false)
     private double distanceKm;
+
+    @Column(name = "closed_at")
+    private Instant closedAt;
 
     @OneToMany(mappedBy = "route", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("sequence")
@@ -82,6 +90,24 @@ public class Route {
     /** Adds the drive back to the depot after the last stop. */
     public void closeAtDepot(double kilometresBack) {
         distanceKm += kilometresBack;
+    }
+
+    /** Day close: the driver is back and the route's parcels are reconciled; it takes no more scans. */
+    public void close(Instant at) {
+        if (closedAt != null) {
+            throw new dev.lastmile.model.problem.RuleViolation("route-closed", "Route already closed",
+                    "Route " + id + " was closed at " + closedAt + ".");
+        }
+        closedAt = at;
+    }
+
+    public java.util.Optional<Instant> closedAt() {
+        return java.util.Optional.ofNullable(closedAt);
+    }
+
+    /** The parcel's stop on this route, if it has one. */
+    public java.util.Optional<Stop> stopOf(Parcel parcel) {
+        return stops.stream().filter(s -> s.parcel().id().equals(parcel.id())).findFirst();
     }
 
     public Long id() {

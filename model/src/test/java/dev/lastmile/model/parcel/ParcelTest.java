@@ -30,11 +30,41 @@ class ParcelTest {
     }
 
     @Test
-    void cannotBeDeliveredBeforeItIsOutForDelivery() {
+    void cannotBeDeliveredTwice() {
         Parcel parcel = aParcel();
         parcel.markPlanned();
+        parcel.markDelivered();
         assertThrows(RuleViolation.class, parcel::markDelivered);
-        assertEquals(ParcelStatus.PLANNED, parcel.status());
+        assertEquals(ParcelStatus.DELIVERED, parcel.status());
+    }
+
+    @Test
+    void aFailedAttemptWithReattemptPutsItBackIntoPlanningOnTheNewDay() {
+        Parcel parcel = aParcel();
+        parcel.markPlanned();
+        parcel.markOutForDelivery();
+        parcel.recordFailedAttempt(NextStep.REATTEMPT, LocalDate.of(2026, 12, 2));
+        assertEquals(ParcelStatus.REGISTERED, parcel.status());
+        assertEquals(LocalDate.of(2026, 12, 2), parcel.deliveryDate());
+        assertEquals(1, parcel.failedAttempts());
+    }
+
+    @Test
+    void aParcelGoingBackToItsSenderCannotBeDeliveredAnyMore() {
+        Parcel parcel = aParcel();
+        parcel.markPlanned();
+        parcel.markOutForDelivery();
+        parcel.recordFailedAttempt(NextStep.RETURN_TO_SENDER, LocalDate.of(2026, 12, 1));
+        assertThrows(RuleViolation.class, parcel::markDelivered);
+    }
+
+    @Test
+    void aHighValueParcelIsHandedOverOnlyAgainstItsPin() {
+        Parcel parcel = aParcel();
+        parcel.requirePin(new java.math.BigDecimal("900.00"), "4821");
+        assertEquals(true, parcel.pinMatches("4821"));
+        assertEquals(false, parcel.pinMatches("4822"));
+        assertEquals(false, parcel.pinMatches(null));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.lastmile.web.problem;
 
 import dev.lastmile.model.problem.DomainException;
 import dev.lastmile.model.problem.InvalidRequest;
+import dev.lastmile.model.problem.NotAuthenticated;
 import dev.lastmile.model.problem.NotFound;
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
@@ -44,7 +45,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             problem = problem("internal-error", "Internal error", 500,
                     "Something went wrong on our side; the request changed nothing.", List.of());
         }
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (problem.status() == 401) {
+            response.header("WWW-Authenticate", "Bearer realm=\"lastmile\"");
+        }
+        return response.build();
     }
 
     private Problem problem(String type, String title, int status, String detail, List<dev.lastmile.model.problem.FieldError> errors) {
@@ -55,6 +60,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     private static int statusOf(DomainException domain) {
         if (domain instanceof InvalidRequest) {
             return 400;
+        }
+        if (domain instanceof NotAuthenticated) {
+            return 401;
         }
         return domain instanceof NotFound ? 404 : 409;
     }

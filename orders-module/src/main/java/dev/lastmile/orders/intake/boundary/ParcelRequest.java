@@ -5,7 +5,8 @@ package dev.lastmile.orders.intake.boundary;
  * is reported by name instead of becoming a silent zero.
  */
 public record ParcelRequest(String shipperReference, RecipientPart recipient, AddressPart address, Double weightKg,
-                            String deliveryDate, SlotPart timeSlot) {
+                            String deliveryDate, SlotPart timeSlot, Double declaredValue,
+                            PreferencesPart preferences) {
 
     public record RecipientPart(String name, String email, String phone) {
     }
@@ -15,5 +16,9 @@ public record ParcelRequest(String shipperReference, RecipientPart recipient, Ad
     }
 
     public record SlotPart(String from, String to) {
+    }
+
+    public record PreferencesPart(String instructions, String safePlace, String neighbour, String locker,
+                                  Boolean contactless) {
     }
 }

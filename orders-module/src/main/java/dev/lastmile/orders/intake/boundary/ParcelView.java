@@ -3,10 +3,10 @@ package dev.lastmile.orders.intake.boundary;
 import dev.lastmile.model.parcel.DeliveryAddress;
 import dev.lastmile.model.parcel.Parcel;
 
-/** A parcel as its shipper sees it. */
+/** A parcel as its shipper sees it, including the delivery PIN to pass on to the recipient of a high-value parcel. */
 public record ParcelView(String trackingId, String status, String shipperReference, String recipientName,
                          AddressView address, double weightKg, String deliveryDate, SlotView timeSlot, String depot,
-                         String registeredAt) {
+                         String registeredAt, java.math.BigDecimal declaredValue, String deliveryPin, int failedAttempts) {
 
     public record AddressView(String line, String town, String postcode, String country, double latitude,
                               double longitude) {
@@ -23,6 +23,7 @@ public record ParcelView(String trackingId, String status, String shipperReferen
                         address.location().latitude(), address.location().longitude()),
                 parcel.weightKg(), parcel.deliveryDate().toString(),
                 parcel.slot().map(s -> new SlotView(s.from().toString(), s.to().toString())).orElse(null),
-                parcel.depot().code(), parcel.registeredAt().toString());
+                parcel.depot().code(), parcel.registeredAt().toString(), parcel.declaredValue().orElse(null),
+                parcel.deliveryPin().orElse(null), parcel.failedAttempts());
     }
 }

@@ -2,17 +2,20 @@ package dev.lastmile.orders.intake.control;
 
 import dev.lastmile.model.geo.GeoPoint;
 import dev.lastmile.model.parcel.DeliveryAddress;
+import dev.lastmile.model.parcel.DeliveryPreferences;
 import dev.lastmile.model.parcel.Postcode;
 import dev.lastmile.model.parcel.Recipient;
 import dev.lastmile.model.parcel.TimeSlot;
 import dev.lastmile.model.problem.Violations;
 import dev.lastmile.orders.intake.boundary.ParcelRequest;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
 
 /** A shipper's request turned into checked domain values, or refused with every bad field named. */
 public record ParcelRegistration(String shipperReference, Recipient recipient, DeliveryAddress address, double weightKg,
-                                 LocalDate deliveryDate, TimeSlot slot) {
+                                 LocalDate deliveryDate, TimeSlot slot, BigDecimal declaredValue,
+                                 DeliveryPreferences preferences) {
 
     private static final double MAX_WEIGHT_KG = 31.5;
 
@@ -36,8 +39,16 @@ public record ParcelRegistration(String shipperReference, Recipient recipient, D
                 () -> new TimeSlot(time(request.timeSlot().from()), time(request.timeSlot().to())));
         String reference = request.shipperReference();
         violations.check(reference == null || reference.length() <= 64, "shipperReference", "must be at most 64 characters");
+        violations.check(request.declaredValue() == null || request.declaredValue() >= 0, "declaredValue",
+                "must not be negative");
+        ParcelRequest.PreferencesPart wishes = request.preferences();
+        DeliveryPreferences preferences = wishes == null ? DeliveryPreferences.NONE : violations.attempt("preferences",
+                () -> new DeliveryPreferences(wishes.instructions(), wishes.safePlace(), wishes.neighbour(), wishes.locker(),
+                        Boolean.TRUE.equals(wishes.contactless())));
         violations.throwIfAny();
-        return new ParcelRegistration(reference, recipient, address, request.weightKg(), day, slot);
+        BigDecimal value = request.declaredValue() == null ? null
+                : BigDecimal.valueOf(request.declaredValue()).setScale(2, java.math.RoundingMode.HALF_UP);
+        return new ParcelRegistration(reference, recipient, address, request.weightKg(), day, slot, value, preferences);
     }
 
     private static Recipient recipient(ParcelRequest.RecipientPart part, Violations violations) {

@@ -1,6 +1,8 @@
 package dev.lastmile.orders.tracking.control;
 
+import dev.lastmile.model.event.ParcelBackAtDepot;
 import dev.lastmile.model.event.ParcelDelivered;
+import dev.lastmile.model.event.ParcelDeliveryFailed;
 import dev.lastmile.model.event.ParcelHandedOver;
 import dev.lastmile.model.event.ParcelOutForDelivery;
 import dev.lastmile.model.event.ParcelPlanned;
@@ -43,8 +45,36 @@ public class ParcelJourney {
 
     void delivered(@Observes ParcelDelivered event) {
         parcels.byTrackingId(event.trackingId()).markDelivered();
-        timeline.append(event.trackingId(), TrackingCode.DELIVERED, event.at(), "Delivered, received by "
-                + initialsOf(event.receivedBy()));
+        String who = initialsOf(event.receivedBy());
+        String description = switch (event.method()) {
+            case RECIPIENT -> "Delivered, received by " + who;
+            case NEIGHBOUR -> "Delivered to your neighbour, received by " + who;
+            case SAFE_PLACE -> "Left in your safe place; the driver took a photo.";
+            case LOCKER -> "Delivered into the parcel locker.";
+            case CONTACTLESS -> "Delivered without contact; the driver took a photo.";
+        };
+        timeline.append(event.trackingId(), TrackingCode.DELIVERED, event.at(), description);
+    }
+
+    void failed(@Observes ParcelDeliveryFailed event) {
+        parcels.byTrackingId(event.trackingId()).recordFailedAttempt(event.nextStep(), event.nextDay());
+        String reason = event.reason().name().toLowerCase().replace('_', ' ');
+        timeline.append(event.trackingId(), TrackingCode.ATTEMPT_FAILED, event.at(),
+                "Delivery attempt " + event.attemptNumber() + " failed: " + reason + ".");
+        switch (event.nextStep()) {
+            case REATTEMPT -> timeline.append(event.trackingId(), TrackingCode.RESCHEDULED, event.at(),
+                    "We will try again on " + event.nextDay() + ".");
+            case HOLD_AT_DEPOT -> timeline.append(event.trackingId(), TrackingCode.HELD_AT_DEPOT, event.at(),
+                    "Held at the depot for collection until " + event.nextDay() + ".");
+            case RETURN_TO_SENDER -> timeline.append(event.trackingId(), TrackingCode.RETURNING_TO_SENDER, event.at(),
+                    "Being returned to the sender.");
+        }
+    }
+
+    void backAtDepot(@Observes ParcelBackAtDepot event) {
+        parcels.byTrackingId(event.trackingId()).returnToPlanning(event.nextDay());
+        timeline.append(event.trackingId(), TrackingCode.BACK_AT_DEPOT, event.at(),
+                "Back at the depot; we will deliver it on " + event.nextDay() + ".");
     }
 
     void handedOver(@Observes ParcelHandedOver event) {

@@ -17,7 +17,7 @@ class ParcelRegistrationTest {
 
     private static ParcelRequest aRequest(Double weight, String date, ParcelRequest.AddressPart address) {
         return new ParcelRequest("ORD-1", new ParcelRequest.RecipientPart("Ada Lovelace", "ada@example.org", null),
-                address, weight, date, new ParcelRequest.SlotPart("09:00", "12:00"));
+                address, weight, date, new ParcelRequest.SlotPart("09:00", "12:00"), null, null);
     }
 
     private static ParcelRequest.AddressPart bakerStreet() {

@@ -1,49 +1,60 @@
 package dev.lastmile.pod.handheld.boundary;
 
-import dev.lastmile.model.proof.DeliveryProof;
+import dev.lastmile.model.handheld.HandheldDevice;
+import dev.lastmile.pod.closing.control.DayClose;
+import dev.lastmile.pod.closing.control.Reconciliation;
+import dev.lastmile.pod.device.control.Devices;
 import dev.lastmile.pod.handheld.boundary.HandheldViews.DepartureView;
-import dev.lastmile.pod.handheld.boundary.HandheldViews.ProofView;
 import dev.lastmile.pod.handheld.control.Dispatch;
-import dev.lastmile.pod.handheld.control.ProofOfDelivery;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The drivers' handhelds report departures and deliveries here. */
+/** A driver starts and closes their route from the handheld. */
 @Stateless
-@Path("handheld")
-@Tag(name = "Handheld", description = "Driver handheld API")
+@Path("handheld/routes/{routeId}")
+@Tag(name = "Handheld", description = "Driver handheld API (Authorization: Bearer <device token>)")
 @Produces(MediaType.APPLICATION_JSON)
 public class HandheldResource {
+
+    public record CloseRequest(List<String> scannedBack) {
+    }
+
+    @Inject
+    Devices devices;
 
     @Inject
     Dispatch dispatch;
 
     @Inject
-    ProofOfDelivery proofOfDelivery;
+    DayClose dayClose;
 
     @POST
-    @Path("routes/{routeId}/departure")
-    @Operation(summary = "The route leaves the depot", description = "Every parcel on it goes out for delivery.")
-    public DepartureView depart(@PathParam("routeId") long routeId) {
-        return new DepartureView(routeId, dispatch.depart(routeId));
+    @Path("departure")
+    @Operation(summary = "The route leaves the depot", description = "Every parcel still planned on it goes out for delivery.")
+    public DepartureView depart(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("routeId") long routeId) {
+        HandheldDevice device = devices.authenticate(authorization);
+        return new DepartureView(routeId, dispatch.depart(device, routeId));
     }
 
     @POST
-    @Path("deliveries")
+    @Path("close")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A parcel was delivered", description = "With who received it, where, and their signature (PNG, base64).")
-    public Response delivered(DeliveryRequest request) {
-        DeliveryProof proof = proofOfDelivery.record(request);
-        return Response.status(Response.Status.CREATED).entity(new ProofView(proof.id(),
-                proof.parcel().trackingId().value(), proof.receivedBy(), proof.deliveredAt().toString())).build();
+    @Operation(summary = "Day close", description = "Scans back the undelivered parcels, reconciles and closes the route;"
+            + " a parcel neither delivered nor scanned back is missing and raises an exception for staff.")
+    public Reconciliation close(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                @PathParam("routeId") long routeId, CloseRequest request) {
+        HandheldDevice device = devices.authenticate(authorization);
+        return dayClose.close(device, routeId, request == null ? List.of() : request.scannedBack());
     }
 }

@@ -8,7 +8,4 @@ public final class HandheldViews {
 
     public record DepartureView(long routeId, int parcelsOutForDelivery) {
     }
-
-    public record ProofView(long proofId, String trackingId, String receivedBy, String deliveredAt) {
-    }
 }

@@ -1,6 +1,8 @@
 package dev.lastmile.pod.handheld.control;
 
 import dev.lastmile.model.event.ParcelOutForDelivery;
+import dev.lastmile.model.handheld.HandheldDevice;
+import dev.lastmile.model.parcel.ParcelStatus;
 import dev.lastmile.model.problem.NotFound;
 import dev.lastmile.model.route.Route;
 import dev.lastmile.model.route.Stop;
@@ -12,12 +14,12 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 
-/** A route leaves the depot: every parcel on it is out for delivery, with an ETA window for its recipient. */
+/** A route leaves the depot: every parcel still planned on it is out for delivery, with an ETA window. */
 @ApplicationScoped
 public class Dispatch {
 
     /** Recipients get a one-hour window centred on the planned arrival. */
-    static final Duration HALF_WINDOW = Duration.ofMinutes(30);
+    public static final Duration HALF_WINDOW = Duration.ofMinutes(30);
 
     @PersistenceContext(unitName = "lastmile")
     EntityManager em;
@@ -25,16 +27,21 @@ public class Dispatch {
     @Inject
     Event<ParcelOutForDelivery> outForDelivery;
 
-    public int depart(long routeId) {
+    /** Another driver's route is reported as not found: a handheld learns nothing about other routes. */
+    public int depart(HandheldDevice device, long routeId) {
         Route route = em.find(Route.class, routeId);
-        if (route == null) {
+        if (route == null || route.driver() == null || !route.driver().id().equals(device.driver().id())) {
             throw new NotFound("route", String.valueOf(routeId));
         }
         Instant now = Instant.now();
+        int departed = 0;
         for (Stop stop : route.stops()) {
-            outForDelivery.fire(new ParcelOutForDelivery(stop.parcel().trackingId(), routeId,
-                    stop.eta().minus(HALF_WINDOW), stop.eta().plus(HALF_WINDOW), now));
+            if (stop.parcel().status() == ParcelStatus.PLANNED) {
+                outForDelivery.fire(new ParcelOutForDelivery(stop.parcel().trackingId(), routeId,
+                        stop.eta().minus(HALF_WINDOW), stop.eta().plus(HALF_WINDOW), now));
+                departed++;
+            }
         }
-        return route.stops().size();
+        return departed;
     }
 }

@@ -1,6 +1,8 @@
 package dev.lastmile.pod.report.boundary;
 
 import dev.lastmile.model.problem.Violations;
+import dev.lastmile.pod.closing.control.DayClose;
+import dev.lastmile.pod.proof.control.Certificates;
 import dev.lastmile.pod.report.control.DailyDeliveries;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -21,6 +23,21 @@ public class ReportResource {
 
     @Inject
     DailyDeliveries dailyDeliveries;
+
+    @Inject
+    DayClose dayClose;
+
+    @Inject
+    Certificates certificates;
+
+    @GET
+    @Path("routes/{routeId}/reconciliation")
+    @Produces("application/pdf")
+    @Operation(summary = "Reconciliation of a route (PDF)")
+    public Response reconciliation(@PathParam("routeId") long routeId) {
+        return Response.ok(certificates.reconciliation(dayClose.reconcile(routeId)), "application/pdf")
+                .header("Content-Disposition", "inline; filename=\"route-" + routeId + "-reconciliation.pdf\"").build();
+    }
 
     @GET
     @Path("depots/{code}/deliveries/{date}")

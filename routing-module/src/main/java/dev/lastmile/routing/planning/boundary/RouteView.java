@@ -7,7 +7,7 @@ import java.util.List;
 public record RouteView(long id, String depot, String date, String vehicle, String driver, String departure,
                         double distanceKm, List<StopView> stops) {
 
-    public record StopView(int sequence, String trackingId, String eta, String postcode) {
+    public record StopView(int sequence, String trackingId, String eta, String postcode, double latitude, double longitude) {
     }
 
     static RouteView of(Route route) {
@@ -15,6 +15,7 @@ public record RouteView(long id, String depot, String date, String vehicle, Stri
                 route.driver() == null ? null : route.driver().name(), route.departure().toString(),
                 Math.round(route.distanceKm() * 10) / 10.0,
                 route.stops().stream().map(s -> new StopView(s.sequence(), s.parcel().trackingId().value(),
-                        s.eta().toString(), s.parcel().address().postcode().value())).toList());
+                        s.eta().toString(), s.parcel().address().postcode().value(),
+                        s.parcel().location().latitude(), s.parcel().location().longitude())).toList());
     }
 }

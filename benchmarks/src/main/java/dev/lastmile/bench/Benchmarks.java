@@ -1,0 +1,22 @@
+package dev.lastmile.bench;
+
+import java.util.Arrays;
+
+/** Entry point of ./bench.sh: one benchmark per name. */
+public final class Benchmarks {
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String name = args.length == 0 ? "" : args[0];
+        String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+        switch (name) {
+            case "scan-ingestion" -> ScanIngestionBenchmark.main(rest);
+            default -> {
+                System.err.println("usage: ./bench.sh scan-ingestion [--devices 16] [--seconds 60] [--batch 100]");
+                System.exit(2);
+            }
+        }
+    }
+}

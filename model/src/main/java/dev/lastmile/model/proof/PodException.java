@@ -1,0 +1,103 @@
+package dev.lastmile.model.proof;
+
+import dev.lastmile.model.parcel.Parcel;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** Something staff should review: a delivery that looks wrong, or a parcel missing at day close. */
+@Entity
+@Table(name = "pod_exception")
+@NamedQuery(name = PodException.OPEN, query = "SELECT x FROM PodException x JOIN FETCH x.parcel WHERE x.resolvedAt IS NULL"
+        + " ORDER BY x.raisedAt")
+@NamedQuery(name = PodException.OF_ROUTE, query = "SELECT x FROM PodException x WHERE x.routeId = :route")
+public class PodException {
+
+    public static final String OPEN = "PodException.open";
+    public static final String OF_ROUTE = "PodException.ofRoute";
+
+    public enum Kind {
+        /** Delivered further from the address than the geofence allows. */
+        FAR_FROM_ADDRESS,
+        /** Delivered before the route left or long after its last planned stop. */
+        OUTSIDE_ROUTE_TIME,
+        /** Neither delivered nor scanned back at day close. */
+        MISSING_AT_DAY_CLOSE
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 32)
+    private Kind kind;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "parcel_id")
+    private Parcel parcel;
+
+    @Column(name = "route_id")
+    private Long routeId;
+
+    @Column(name = "proof_id")
+    private Long proofId;
+
+    @Column(nullable = false, length = 400)
+    private String detail;
+
+    @Column(name = "raised_at", nullable = false)
+    private Instant raisedAt;
+
+    @Column(name = "resolved_at")
+    private Instant resolvedAt;
+
+    protected PodException() {
+    }
+
+    public PodException(Kind kind, Parcel parcel, Long routeId, Long proofId, String detail, Instant raisedAt) {
+        this.kind = kind;
+        this.parcel = parcel;
+        this.routeId = routeId;
+        this.proofId = proofId;
+        this.detail = detail;
+        this.raisedAt = raisedAt;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public Parcel parcel() {
+        return parcel;
+    }
+
+    public Long routeId() {
+        return routeId;
+    }
+
+    public Long proofId() {
+        return proofId;
+    }
+
+    public String detail() {
+        return detail;
+    }
+
+    public Instant raisedAt() {
+        return raisedAt;
+    }
+}

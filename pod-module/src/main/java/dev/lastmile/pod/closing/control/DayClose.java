@@ -1,0 +1,115 @@
+package dev.lastmile.pod.closing.control;
+
+import dev.lastmile.model.handheld.HandheldDevice;
+import dev.lastmile.model.handheld.ScanEvent;
+import dev.lastmile.model.handheld.ScanType;
+import dev.lastmile.model.parcel.Parcel;
+import dev.lastmile.model.problem.NotFound;
+import dev.lastmile.model.problem.RuleViolation;
+import dev.lastmile.model.proof.DeliveryProof;
+import dev.lastmile.model.proof.FailedAttempt;
+import dev.lastmile.model.proof.PodException;
+import dev.lastmile.model.route.Route;
+import dev.lastmile.model.route.Stop;
+import dev.lastmile.pod.scan.boundary.ScanResult;
+import dev.lastmile.pod.scan.control.ScanIngestion;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The driver is back: undelivered parcels are scanned in, the route is reconciled and closed. */
+@ApplicationScoped
+public class DayClose {
+
+    @PersistenceContext(unitName = "lastmile")
+    EntityManager em;
+
+    @Inject
+    ScanIngestion ingestion;
+
+    /** Scans back the listed parcels (idempotently), closes the route, and raises an exception per missing parcel. */
+    public Reconciliation close(HandheldDevice device, long routeId, List<String> scannedBack) {
+        Route route = route(routeId);
+        if (route.driver() == null || !route.driver().id().equals(device.driver().id())) {
+            throw new NotFound("route", String.valueOf(routeId));
+        }
+        Instant now = Instant.now();
+        for (String trackingId : scannedBack == null ? List.<String>of() : scannedBack) {
+            ScanResult result = ingestion.ingestOne(device, "close:" + routeId + ":" + trackingId, ScanType.RETURNED_TO_DEPOT,
+                    trackingId, now);
+            if (result.status() == ScanResult.Status.REJECTED) {
+                throw new RuleViolation(result.problem(), "Scan-back refused", result.detail());
+            }
+        }
+        route.close(now);
+        Reconciliation reconciliation = reconcile(route);
+        Map<String, Parcel> parcels = route.stops().stream().map(Stop::parcel)
+                .collect(Collectors.toMap(p -> p.trackingId().value(), Function.identity()));
+        for (Reconciliation.Line line : reconciliation.missing()) {
+            em.persist(new PodException(PodException.Kind.MISSING_AT_DAY_CLOSE, parcels.get(line.trackingId()), routeId,
+                    null, "Not delivered and not scanned back when route " + routeId + " was closed.", now));
+        }
+        return reconciliation;
+    }
+
+    public Reconciliation reconcile(long routeId) {
+        return reconcile(route(routeId));
+    }
+
+    private Reconciliation reconcile(Route route) {
+        Set<Long> delivered = em.createNamedQuery(DeliveryProof.OF_ROUTE, DeliveryProof.class).setParameter("route", route)
+                .getResultStream().map(p -> p.parcel().id()).collect(Collectors.toSet());
+        Map<Long, FailedAttempt> failed = em.createNamedQuery(FailedAttempt.OF_ROUTE, FailedAttempt.class)
+                .setParameter("route", route.id()).getResultStream()
+                .collect(Collectors.toMap(a -> a.parcel().id(), Function.identity(), (a, b) -> b));
+        Set<String> back = em.createNamedQuery(ScanEvent.OF_ROUTE, ScanEvent.class).setParameter("route", route.id())
+                .setParameter("type", ScanType.RETURNED_TO_DEPOT).getResultStream().map(ScanEvent::trackingId)
+                .collect(Collectors.toSet());
+        boolean closed = route.closedAt().isPresent();
+        List<Reconciliation.Line> deliveredLines = new ArrayList<>();
+        List<Reconciliation.Line> failedLines = new ArrayList<>();
+        List<Reconciliation.Line> backLines = new ArrayList<>();
+        List<Reconciliation.Line> missingLines = new ArrayList<>();
+        List<Reconciliation.Line> outstandingLines = new ArrayList<>();
+        for (Stop stop : route.stops()) {
+            Parcel parcel = stop.parcel();
+            boolean scannedBack = back.contains(parcel.trackingId().value());
+            if (delivered.contains(parcel.id())) {
+                deliveredLines.add(line(parcel, "delivered"));
+            } else if (failed.containsKey(parcel.id()) && scannedBack) {
+                FailedAttempt attempt = failed.get(parcel.id());
+                failedLines.add(line(parcel, attempt.reason().name().toLowerCase().replace('_', ' ') + "; next: "
+                        + attempt.nextStep().name().toLowerCase().replace('_', ' ')));
+            } else if (scannedBack) {
+                backLines.add(line(parcel, "back at depot without an attempt"));
+            } else {
+                String detail = failed.containsKey(parcel.id()) ? "attempt failed but not scanned back" : "not delivered, not scanned back";
+                (closed ? missingLines : outstandingLines).add(line(parcel, detail));
+            }
+        }
+        return new Reconciliation(route.id(), route.vehicle().registration(), route.driver() == null ? null : route.driver().name(),
+                route.day().toString(), route.closedAt().map(Instant::toString).orElse(null),
+                deliveredLines, failedLines, backLines, missingLines, outstandingLines);
+    }
+
+    private Route route(long routeId) {
+        Route route = em.find(Route.class, routeId);
+        if (route == null) {
+            throw new NotFound("route", String.valueOf(routeId));
+        }
+        return route;
+    }
+
+    private static Reconciliation.Line line(Parcel parcel, String detail) {
+        return new Reconciliation.Line(parcel.trackingId().value(), parcel.recipient().name(),
+                parcel.address().line() + ", " + parcel.address().postcode().value(), detail);
+    }
+}

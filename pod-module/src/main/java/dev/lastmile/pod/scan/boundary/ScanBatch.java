@@ -1,0 +1,25 @@
+package dev.lastmile.pod.scan.boundary;
+
+import java.util.List;
+
+/**
+ * A batch of events from one handheld, possibly collected offline, possibly sent before. Each event
+ * carries the device's own id (the idempotency key) and the time it happened on the device.
+ */
+public record ScanBatch(List<Event> events) {
+
+    public record Event(String eventId, String type, String trackingId, String occurredAt, Location location,
+                        Delivery delivery, Failure failure) {
+    }
+
+    public record Location(Double latitude, Double longitude, Double accuracyM) {
+    }
+
+    /** Evidence of a delivery; which fields are required depends on the method. */
+    public record Delivery(String method, String receivedBy, String neighbourHouse, String lockerCompartment, String pin,
+                           String signaturePng, List<String> photosJpeg) {
+    }
+
+    public record Failure(String reason, String photoJpeg) {
+    }
+}

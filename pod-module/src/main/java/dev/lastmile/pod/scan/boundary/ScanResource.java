@@ -1,0 +1,54 @@
+package dev.lastmile.pod.scan.boundary;
+
+import dev.lastmile.model.handheld.HandheldDevice;
+import dev.lastmile.pod.device.control.Devices;
+import dev.lastmile.pod.scan.control.ScanIngestion;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Handhelds upload their scans here, in batches, as often as they like. */
+@Stateless
+@Path("handheld/events")
+@Tag(name = "Handheld")
+@Produces(MediaType.APPLICATION_JSON)
+public class ScanResource {
+
+    public record BatchView(int stored, int duplicates, int rejected, List<ScanResult> results) {
+
+        static BatchView of(List<ScanResult> results) {
+            return new BatchView(count(results, ScanResult.Status.STORED), count(results, ScanResult.Status.DUPLICATE),
+                    count(results, ScanResult.Status.REJECTED), results);
+        }
+
+        private static int count(List<ScanResult> results, ScanResult.Status status) {
+            return (int) results.stream().filter(r -> r.status() == status).count();
+        }
+    }
+
+    @Inject
+    Devices devices;
+
+    @Inject
+    ScanIngestion ingestion;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Upload a batch of scan events", description = "Types LOAD_OUT, ARRIVED, DELIVERED, FAILED,"
+            + " RETURNED_TO_DEPOT. Idempotent per (device, eventId): re-sending a batch stores nothing twice. Events are"
+            + " applied in the order they happened. Each event gets its own result: STORED, DUPLICATE or REJECTED with"
+            + " the reason; a rejected event does not stop the others.")
+    public BatchView upload(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, ScanBatch batch) {
+        HandheldDevice device = devices.authenticate(authorization);
+        return BatchView.of(ingestion.ingest(device, batch));
+    }
+}
