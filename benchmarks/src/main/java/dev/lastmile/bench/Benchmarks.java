@@ -13,8 +13,10 @@ public final class Benchmarks {
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         switch (name) {
             case "scan-ingestion" -> ScanIngestionBenchmark.main(rest);
+            case "solomon" -> dev.lastmile.bench.solomon.SolomonBenchmark.main(rest);
             default -> {
-                System.err.println("usage: ./bench.sh scan-ingestion [--devices 16] [--seconds 60] [--batch 100]");
+                System.err.println("usage: ./bench.sh scan-ingestion [--devices 16] [--seconds 60] [--batch 100]\n"
+                        + "       ./bench.sh solomon [options of SolomonBenchmark, see docs/benchmarks.md]");
                 System.exit(2);
             }
         }

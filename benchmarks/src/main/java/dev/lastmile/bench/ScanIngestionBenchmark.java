@@ -42,7 +42,7 @@ import javax.imageio.ImageIO;
 /**
  * Sustained scan ingestion through the handheld API: N devices, each its own driver, route and
  * parcels, upload batches of events (load-out, arrival, delivery with signature) for a fixed time.
- * Every 20th batch is sent twice, as a handheld does when an acknowledgement is lost. After the run,
+ * Every 10th batch is sent twice, as a handheld does when an acknowledgement is lost. After the run,
  * the database must hold every acknowledged event exactly once.
  */
 public final class ScanIngestionBenchmark {
@@ -51,7 +51,8 @@ public final class ScanIngestionBenchmark {
     private static final String PREFIX = "5060000";
     private static final long FIRST_SERIAL = 50_000_000L;
 
-    private record Settings(int devices, int seconds, int batch, int parcelsPerDevice) {
+    /** A van of the benchmark makes several trips a day of {@code stopsPerRoute} stops, as urban vans do. */
+    private record Settings(int devices, int seconds, int batch, int parcelsPerDevice, int stopsPerRoute) {
     }
 
     private record Device(String token, List<String> parcels, double latitude, double longitude) {
@@ -65,7 +66,7 @@ public final class ScanIngestionBenchmark {
 
     public static void main(String[] args) throws Exception {
         Settings settings = new Settings(intArg(args, "--devices", 16), intArg(args, "--seconds", 60), intArg(args, "--batch", 100),
-                intArg(args, "--parcels-per-device", 3500));
+                intArg(args, "--parcels-per-device", 3600), intArg(args, "--stops-per-route", 150));
         Path data = Files.createTempDirectory("lastmile-bench");
         System.out.printf("scan ingestion: %d devices, batches of %d events, %d s; starting MariaDB and Payara Micro ...%n",
                 settings.devices(), settings.batch(), settings.seconds());
@@ -83,6 +84,8 @@ public final class ScanIngestionBenchmark {
         List<Device> devices = new ArrayList<>();
         try (Connection db = DriverManager.getConnection(jdbc, "root", "")) {
             db.setAutoCommit(false);
+            // The fleet is created through the API while this transaction is open: it must see those commits.
+            db.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             long depotId = single(db, "SELECT id FROM depot WHERE code = '" + DEPOT + "'");
             long serial = FIRST_SERIAL;
             LocalDateTime departure = LocalDateTime.now(ZoneId.of("Europe/London")).minusHours(1);
@@ -97,15 +100,19 @@ public final class ScanIngestionBenchmark {
                 long vehicleId = single(db, "SELECT id FROM vehicle WHERE registration = '" + registration + "'");
                 double latitude = 51.45 + 0.01 * d;
                 double longitude = -0.2 + 0.005 * d;
-                long routeId = insertRoute(db, depotId, vehicleId, driverId, departure);
-                List<String> parcels = insertParcels(db, depotId, routeId, serial, settings.parcelsPerDevice(), latitude, longitude,
-                        departure.plusHours(1));
-                serial += settings.parcelsPerDevice();
+                List<String> parcels = new ArrayList<>();
+                for (int trip = 0; trip * settings.stopsPerRoute() < settings.parcelsPerDevice(); trip++) {
+                    int stops = Math.min(settings.stopsPerRoute(), settings.parcelsPerDevice() - trip * settings.stopsPerRoute());
+                    long routeId = insertRoute(db, depotId, vehicleId, driverId, departure);
+                    parcels.addAll(insertParcels(db, depotId, routeId, serial, stops, latitude, longitude, departure.plusHours(1)));
+                    serial += stops;
+                }
                 db.commit();
                 devices.add(new Device(token, parcels, latitude, longitude));
             }
         }
-        System.out.printf("prepared %d routes with %d parcels each%n", devices.size(), settings.parcelsPerDevice());
+        System.out.printf("prepared %d drivers with %d parcels each, on trips of %d stops%n", devices.size(),
+                settings.parcelsPerDevice(), settings.stopsPerRoute());
         return devices;
     }
 
@@ -158,7 +165,7 @@ public final class ScanIngestionBenchmark {
     }
 
     private static void run(URI base, String jdbc, List<Device> devices, Settings settings) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         String signature = signature();
         Latencies latencies = new Latencies();
         AtomicLong resent = new AtomicLong();
@@ -228,7 +235,7 @@ public final class ScanIngestionBenchmark {
             batches++;
             stored += answer.getInt("stored");
             rejected += answer.getInt("rejected");
-            if (batches % 20 == 0) {
+            if (batches % 10 == 0) {
                 JsonObject again = post(http, base, device.token(), body, latencies);
                 batches++;
                 resent.incrementAndGet();

@@ -15,7 +15,8 @@ import java.time.Duration;
 /** Talks JSON to the running application, as any client of its API would. */
 public final class ApiClient {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
 
     public ApiClient(URI base) {

@@ -28,13 +28,11 @@ import java.util.List;
 @Entity
 @Table(name = "route")
 @NamedQuery(name = Route.OF_DRIVER_DAY, query = "SELECT r FROM Route r WHERE r.driver = :driver AND r.day = :day ORDER BY r.id")
-@NamedQuery(name = Route.CARRYING, query = "SELECT s.route FROM Stop s WHERE s.parcel = :parcel ORDER BY s.route.day DESC, s.route.id DESC")
 @NamedQuery(name = Route.OF_DAY, query = "SELECT r FROM Route r WHERE r.depot = :depot AND r.day = :day ORDER BY r.id")
 public class Route {
 
     public static final String OF_DAY = "Route.ofDay";
     public static final String OF_DRIVER_DAY = "Route.ofDriverDay";
-    public static final String CARRYING = "Route.carrying";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -103,11 +101,6 @@ public class Route {
 
     public java.util.Optional<Instant> closedAt() {
         return java.util.Optional.ofNullable(closedAt);
-    }
-
-    /** The parcel's stop on this route, if it has one. */
-    public java.util.Optional<Stop> stopOf(Parcel parcel) {
-        return stops.stream().filter(s -> s.parcel().id().equals(parcel.id())).findFirst();
     }
 
     public Long id() {

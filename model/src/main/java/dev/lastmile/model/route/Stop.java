@@ -9,13 +9,19 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 
 /** A call of a route at a recipient's door, with the planned arrival. */
 @Entity
 @Table(name = "route_stop")
+@NamedQuery(name = Stop.OF_PARCEL, query = "SELECT s FROM Stop s JOIN FETCH s.route WHERE s.parcel = :parcel"
+        + " ORDER BY s.route.day DESC, s.route.id DESC")
 public class Stop {
+
+    /** The parcel's stops, latest route first (a parcel planned again after a failed attempt has several). */
+    public static final String OF_PARCEL = "Stop.ofParcel";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -50,6 +50,7 @@ public class DayClose {
             }
         }
         route.close(now);
+        em.flush(); // the scan-backs above must be visible to the reconciliation's queries
         Reconciliation reconciliation = reconcile(route);
         Map<String, Parcel> parcels = route.stops().stream().map(Stop::parcel)
                 .collect(Collectors.toMap(p -> p.trackingId().value(), Function.identity()));

@@ -6,7 +6,6 @@ import dev.lastmile.model.route.Stop;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.Optional;
 
 /** Tells deliveries that staff should review: too far from the address, or outside the route's time. */
@@ -21,17 +20,17 @@ public record Geofence(double maxMetres, Duration earlyMargin, Duration lateMarg
                 accuracyMetres == null ? "" : String.format(", GPS accuracy %.0f m", accuracyMetres)));
     }
 
-    /** Before the route left (less a margin) or long after its last planned stop. */
-    public Optional<String> outsideRouteTime(Route route, Instant at) {
+    /** Before the route left (less a margin) or long after the stop's planned arrival. */
+    public Optional<String> outsideRouteTime(Stop stop, Instant at) {
+        Route route = stop.route();
         Instant departure = route.departure().atZone(zone).toInstant();
-        Instant lastEta = route.stops().stream().map(Stop::eta).max(Comparator.naturalOrder())
-                .orElse(route.departure()).atZone(zone).toInstant();
+        Instant planned = stop.eta().atZone(zone).toInstant();
         if (at.isBefore(departure.minus(earlyMargin))) {
             return Optional.of("Recorded at " + at + ", before route " + route.id() + " left at " + departure + ".");
         }
-        if (at.isAfter(lastEta.plus(lateMargin))) {
-            return Optional.of("Recorded at " + at + ", more than " + lateMargin.toHours() + " h after the last planned stop ("
-                    + lastEta + ").");
+        if (at.isAfter(planned.plus(lateMargin))) {
+            return Optional.of("Recorded at " + at + ", more than " + lateMargin.toHours() + " h after the planned arrival ("
+                    + planned + ").");
         }
         return Optional.empty();
     }

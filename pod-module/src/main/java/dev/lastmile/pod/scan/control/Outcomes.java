@@ -83,13 +83,14 @@ public class Outcomes {
         geofence = new Geofence(geofenceMetres, Duration.ofMinutes(30), Duration.ofHours(3), ZoneId.of(zone));
     }
 
-    public void loadedOut(Parcel parcel, Route route, Scan scan) {
+    public void loadedOut(Parcel parcel, Stop stop, Scan scan) {
         if (parcel.status() == ParcelStatus.PLANNED) {
-            announceOutForDelivery(parcel, route, scan.occurredAt());
+            announceOutForDelivery(parcel, stop, scan.occurredAt());
         }
     }
 
-    public void delivered(Parcel parcel, Route route, Driver driver, Scan scan) {
+    public void delivered(Parcel parcel, Stop stop, Driver driver, Scan scan) {
+        Route route = stop.route();
         Scan.Handover handover = scan.handover();
         if (parcel.status() == ParcelStatus.DELIVERED) {
             throw new RuleViolation("parcel-already-delivered", "Parcel already delivered",
@@ -104,7 +105,7 @@ public class Outcomes {
                     ? "this high-value parcel needs the recipient's PIN" : "does not match the recipient's PIN");
         }
         if (parcel.status() == ParcelStatus.PLANNED) {
-            announceOutForDelivery(parcel, route, scan.occurredAt());
+            announceOutForDelivery(parcel, stop, scan.occurredAt());
         }
         String receivedBy = handover.receivedBy() != null ? handover.receivedBy() : handover.method().name().replace('_', ' ').toLowerCase();
         DeliveryProof proof = new DeliveryProof(parcel, new DeliveryProof.Evidence(handover.method(), receivedBy,
@@ -115,13 +116,14 @@ public class Outcomes {
         handover.photos().forEach(jpeg -> em.persist(Photo.ofDelivery(proof.id(), jpeg, scan.occurredAt())));
         geofence.tooFar(parcel.location(), scan.location(), scan.accuracyMetres()).ifPresent(detail ->
                 em.persist(new PodException(PodException.Kind.FAR_FROM_ADDRESS, parcel, route.id(), proof.id(), detail, Instant.now())));
-        geofence.outsideRouteTime(route, scan.occurredAt()).ifPresent(detail ->
+        geofence.outsideRouteTime(stop, scan.occurredAt()).ifPresent(detail ->
                 em.persist(new PodException(PodException.Kind.OUTSIDE_ROUTE_TIME, parcel, route.id(), proof.id(), detail, Instant.now())));
         delivered.fire(new ParcelDelivered(parcel.trackingId(), proof.id(), handover.method(), receivedBy, scan.occurredAt()));
     }
 
     /** @return whether the attempt changed the parcel (false: history of a parcel delivered later). */
-    public boolean failed(Parcel parcel, Route route, Driver driver, Scan scan) {
+    public boolean failed(Parcel parcel, Stop stop, Driver driver, Scan scan) {
+        Route route = stop.route();
         if (parcel.status() == ParcelStatus.DELIVERED) {
             Instant deliveredAt = proofOf(parcel).map(DeliveryProof::deliveredAt).orElse(Instant.MAX);
             if (scan.occurredAt().isBefore(deliveredAt)) {
@@ -135,7 +137,7 @@ public class Outcomes {
                     "Parcel " + parcel.trackingId().value() + " is " + parcel.status() + "; its attempt was already recorded.");
         }
         if (parcel.status() == ParcelStatus.PLANNED) {
-            announceOutForDelivery(parcel, route, scan.occurredAt());
+            announceOutForDelivery(parcel, stop, scan.occurredAt());
         }
         int attempt = parcel.failedAttempts() + 1;
         LocalDate day = scan.occurredAt().atZone(ZoneId.of(zone)).toLocalDate();
@@ -152,7 +154,8 @@ public class Outcomes {
         return true;
     }
 
-    public void returnedToDepot(Parcel parcel, Route route, Scan scan) {
+    public void returnedToDepot(Parcel parcel, Stop stop, Scan scan) {
+        Route route = stop.route();
         if (parcel.status() == ParcelStatus.DELIVERED) {
             throw new RuleViolation("parcel-already-delivered", "Parcel already delivered",
                     "Parcel " + parcel.trackingId().value() + " was delivered; it cannot be scanned back in.");
@@ -164,9 +167,8 @@ public class Outcomes {
         }
     }
 
-    private void announceOutForDelivery(Parcel parcel, Route route, Instant at) {
-        Stop stop = route.stopOf(parcel).orElseThrow();
-        outForDelivery.fire(new ParcelOutForDelivery(parcel.trackingId(), route.id(), stop.eta().minus(Dispatch.HALF_WINDOW),
+    private void announceOutForDelivery(Parcel parcel, Stop stop, Instant at) {
+        outForDelivery.fire(new ParcelOutForDelivery(parcel.trackingId(), stop.route().id(), stop.eta().minus(Dispatch.HALF_WINDOW),
                 stop.eta().plus(Dispatch.HALF_WINDOW), at));
     }
 

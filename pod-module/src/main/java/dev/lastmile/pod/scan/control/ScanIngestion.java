@@ -7,12 +7,13 @@ import dev.lastmile.model.parcel.Parcel;
 import dev.lastmile.model.problem.DomainException;
 import dev.lastmile.model.problem.InvalidRequest;
 import dev.lastmile.model.problem.NotFound;
-import dev.lastmile.model.route.Route;
+import dev.lastmile.model.route.Stop;
 import dev.lastmile.pod.scan.boundary.ScanBatch;
 import dev.lastmile.pod.scan.boundary.ScanResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,6 +54,9 @@ public class ScanIngestion {
         if (batch.events().size() > MAX_BATCH) {
             throw new InvalidRequest("events", "a batch has at most " + MAX_BATCH + " events");
         }
+        // Queries here read what earlier events of the batch changed through the persistence context
+        // itself; flushing before each of them would re-check every managed entity hundreds of times.
+        em.setFlushMode(FlushModeType.COMMIT);
         Instant now = Instant.now();
         ScanResult[] results = new ScanResult[batch.events().size()];
         List<Checked> fresh = unseen(device, check(batch.events(), now, results), results);
@@ -111,15 +115,15 @@ public class ScanIngestion {
             if (parcel == null) {
                 throw new NotFound("parcel", scan.trackingId().value());
             }
-            Route route = carriage.routeOf(parcel, device.driver());
+            Stop stop = carriage.stopOf(parcel, device.driver());
             switch (scan.type()) {
-                case LOAD_OUT -> outcomes.loadedOut(parcel, route, scan);
+                case LOAD_OUT -> outcomes.loadedOut(parcel, stop, scan);
                 case ARRIVED -> { }
-                case DELIVERED -> outcomes.delivered(parcel, route, device.driver(), scan);
-                case FAILED -> outcomes.failed(parcel, route, device.driver(), scan);
-                case RETURNED_TO_DEPOT -> outcomes.returnedToDepot(parcel, route, scan);
+                case DELIVERED -> outcomes.delivered(parcel, stop, device.driver(), scan);
+                case FAILED -> outcomes.failed(parcel, stop, device.driver(), scan);
+                case RETURNED_TO_DEPOT -> outcomes.returnedToDepot(parcel, stop, scan);
             }
-            em.persist(new ScanEvent(device.id(), scan.eventId(), scan.type(), scan.trackingId().value(), route.id(),
+            em.persist(new ScanEvent(device.id(), scan.eventId(), scan.type(), scan.trackingId().value(), stop.route().id(),
                     scan.occurredAt(), now, scan.location(), scan.accuracyMetres()));
             return ScanResult.stored(scan.eventId());
         } catch (DomainException e) {

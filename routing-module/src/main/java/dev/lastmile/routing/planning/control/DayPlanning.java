@@ -7,17 +7,18 @@ import dev.lastmile.model.fleet.Vehicle;
 import dev.lastmile.model.parcel.Parcel;
 import dev.lastmile.model.route.Route;
 import dev.lastmile.model.route.Stop;
-import dev.lastmile.routing.planning.control.NearestNeighbourPlanner.Call;
-import dev.lastmile.routing.planning.control.NearestNeighbourPlanner.Destination;
-import dev.lastmile.routing.planning.control.NearestNeighbourPlanner.Plan;
-import dev.lastmile.routing.planning.control.NearestNeighbourPlanner.Tour;
-import dev.lastmile.routing.planning.control.NearestNeighbourPlanner.Van;
+import dev.lastmile.routing.planning.control.RoutePlanner.Call;
+import dev.lastmile.routing.planning.control.RoutePlanner.Destination;
+import dev.lastmile.routing.planning.control.RoutePlanner.Plan;
+import dev.lastmile.routing.planning.control.RoutePlanner.Tour;
+import dev.lastmile.routing.planning.control.RoutePlanner.Van;
 import dev.lastmile.routing.fleet.control.Fleet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -51,6 +52,11 @@ public class DayPlanning {
     @ConfigProperty(name = "lastmile.routing.departure", defaultValue = "08:00")
     String departureTime;
 
+    /** The most a plan may take; the solver uses all of it on a large day. */
+    @Inject
+    @ConfigProperty(name = "lastmile.routing.time-budget-seconds", defaultValue = "5")
+    double timeBudgetSeconds;
+
     public record Result(List<Route> routes, Map<Parcel, String> unplaced) {
     }
 
@@ -63,9 +69,9 @@ public class DayPlanning {
                 .setParameter("depot", depot).setParameter("date", day).getResultList();
         LocalDateTime departure = day.atTime(LocalTime.parse(departureTime));
 
-        Plan plan = new NearestNeighbourPlanner().plan(depot.location(), departure,
+        Plan plan = new RoutePlanner(Duration.ofMillis(Math.round(timeBudgetSeconds * 1000))).plan(depot.location(), departure,
                 free.stream().map(v -> new Van(v.id(), v.capacityKg(), v.capacityParcels(), v.type().urbanSpeedKmh())).toList(),
-                due.stream().map(p -> new Destination(p.id(), p.location(), p.weightKg())).toList());
+                due.stream().map(p -> new Destination(p.id(), p.location(), p.weightKg(), p.slot().orElse(null))).toList());
 
         Map<Long, Parcel> parcels = due.stream().collect(Collectors.toMap(Parcel::id, Function.identity()));
         Map<Long, Vehicle> vehicles = free.stream().collect(Collectors.toMap(Vehicle::id, Function.identity()));

@@ -1,0 +1,159 @@
+package dev.lastmile.routing.planning.control;
+
+import dev.lastmile.model.geo.GeoPoint;
+import dev.lastmile.model.parcel.TimeSlot;
+import dev.lastmile.routing.planning.solver.DenseTravelMatrix;
+import dev.lastmile.routing.planning.solver.Fleet;
+import dev.lastmile.routing.planning.solver.Problem;
+import dev.lastmile.routing.planning.solver.Route;
+import dev.lastmile.routing.planning.solver.Solution;
+import dev.lastmile.routing.planning.solver.Solver;
+import dev.lastmile.routing.planning.solver.Visit;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Plans a depot's day with the SISR solver: capacity in kilograms and in parcels, the recipients'
+ * time slots, the working day. Distances are straight lines times a circuity factor; times follow
+ * the slowest vehicle's urban speed, so ETAs err on the late side.
+ */
+public class RoutePlanner {
+
+    /** Roads are longer than straight lines; 1.3 is a common urban circuity factor. */
+    static final double CIRCUITY = 1.3;
+    static final Duration SERVICE_TIME = Duration.ofMinutes(4);
+    static final Duration WORKING_DAY = Duration.ofHours(12);
+    /** Weights go to the solver in units of 100 g. */
+    private static final int UNITS_PER_KG = 10;
+
+    public record Destination(long parcelId, GeoPoint location, double weightKg, TimeSlot slot) {
+    }
+
+    public record Van(long vehicleId, double capacityKg, int capacityParcels, double speedKmh) {
+    }
+
+    public record Call(long parcelId, LocalDateTime eta, double kilometresFromPrevious) {
+    }
+
+    public record Tour(long vehicleId, List<Call> calls, double kilometresBack) {
+    }
+
+    public record Plan(List<Tour> tours, Map<Long, String> unplaced) {
+    }
+
+    private final Duration budget;
+
+    public RoutePlanner(Duration budget) {
+        this.budget = budget;
+    }
+
+    public Plan plan(GeoPoint depot, LocalDateTime departure, List<Van> vans, List<Destination> destinations) {
+        Map<Long, String> unplaced = new LinkedHashMap<>();
+        if (vans.isEmpty()) {
+            destinations.forEach(d -> unplaced.put(d.parcelId(), "no vehicle available at the depot"));
+            return new Plan(List.of(), unplaced);
+        }
+        double heaviestLoad = vans.stream().mapToDouble(Van::capacityKg).max().orElse(0);
+        List<Destination> candidates = new ArrayList<>();
+        for (Destination destination : destinations) {
+            String reason = destination.weightKg() > heaviestLoad ? "too heavy for any vehicle"
+                    : slotClosesBeforeDeparture(destination, departure) ? "time slot ends before the vehicles leave the depot"
+                    : null;
+            if (reason == null) {
+                candidates.add(destination);
+            } else {
+                unplaced.put(destination.parcelId(), reason);
+            }
+        }
+        if (candidates.isEmpty()) {
+            return new Plan(List.of(), unplaced);
+        }
+        Matrix matrix = Matrix.of(depot, candidates, vans.stream().mapToDouble(Van::speedKmh).min().orElseThrow());
+        Problem problem = problem(departure, vans, candidates, matrix);
+        Solution solution = new Solver().solve(problem, budgetFor(candidates.size()), 1L);
+        List<Tour> tours = new ArrayList<>();
+        for (Route route : solution.routes()) {
+            tours.add(tour(route, problem, matrix, departure, vans, candidates));
+        }
+        solution.unassigned().forEach(index -> unplaced.put(candidates.get(index - 1).parcelId(),
+                "no vehicle has capacity or time left for it"));
+        return new Plan(tours, unplaced);
+    }
+
+    /** The solver uses all the time it is given: small days get less of it. */
+    private Duration budgetFor(int parcels) {
+        Duration scaled = Duration.ofMillis(Math.max(300, 20L * parcels));
+        return scaled.compareTo(budget) < 0 ? scaled : budget;
+    }
+
+    private static Problem problem(LocalDateTime departure, List<Van> vans, List<Destination> candidates, Matrix matrix) {
+        double closes = WORKING_DAY.toSeconds();
+        List<Visit> customers = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            Destination destination = candidates.get(i);
+            double earliest = 0;
+            double latest = closes - SERVICE_TIME.toSeconds();
+            if (destination.slot() != null) {
+                earliest = Math.max(0, secondsAfter(departure, destination.slot().from()));
+                latest = Math.min(latest, secondsAfter(departure, destination.slot().to()));
+            }
+            int[] demand = {(int) Math.ceil(destination.weightKg() * UNITS_PER_KG), 1};
+            customers.add(new Visit(i + 1, demand, earliest, Math.max(earliest, latest), SERVICE_TIME.toSeconds()));
+        }
+        List<int[]> capacities = vans.stream()
+                .map(v -> new int[] {(int) Math.floor(v.capacityKg() * UNITS_PER_KG), v.capacityParcels()}).toList();
+        return new Problem(Visit.depot(0, 2, 0, closes), customers, matrix.travel(), Fleet.of(capacities));
+    }
+
+    /** Arrival times replayed along the tour: drive, wait for the slot to open, serve. */
+    private static Tour tour(Route route, Problem problem, Matrix matrix, LocalDateTime departure, List<Van> vans,
+                             List<Destination> candidates) {
+        List<Call> calls = new ArrayList<>();
+        double clock = 0;
+        int previous = 0;
+        for (int index : route.visits()) {
+            Visit visit = problem.customers().get(index - 1);
+            clock = Math.max(clock + matrix.travel().time(previous, index), visit.earliest());
+            calls.add(new Call(candidates.get(index - 1).parcelId(), departure.plusSeconds(Math.round(clock)),
+                    matrix.travel().distance(previous, index) / 1000));
+            clock += visit.serviceTime();
+            previous = index;
+        }
+        return new Tour(vans.get(route.vehicle()).vehicleId(), calls, matrix.travel().distance(previous, 0) / 1000);
+    }
+
+    private static boolean slotClosesBeforeDeparture(Destination destination, LocalDateTime departure) {
+        return destination.slot() != null && secondsAfter(departure, destination.slot().to()) < 0;
+    }
+
+    private static double secondsAfter(LocalDateTime departure, java.time.LocalTime time) {
+        return Duration.between(departure, departure.toLocalDate().atTime(time)).toSeconds();
+    }
+
+    /** Road metres and seconds between the depot (index 0) and the destinations (1..n). */
+    record Matrix(DenseTravelMatrix travel) {
+
+        static Matrix of(GeoPoint depot, List<Destination> destinations, double speedKmh) {
+            int size = destinations.size() + 1;
+            GeoPoint[] points = new GeoPoint[size];
+            points[0] = depot;
+            for (int i = 0; i < destinations.size(); i++) {
+                points[i + 1] = destinations.get(i).location();
+            }
+            double[][] metres = new double[size][size];
+            double[][] seconds = new double[size][size];
+            for (int i = 0; i < size; i++) {
+                for (int j = 0; j < size; j++) {
+                    double km = i == j ? 0 : points[i].kilometresTo(points[j]) * CIRCUITY;
+                    metres[i][j] = km * 1000;
+                    seconds[i][j] = km / speedKmh * 3600;
+                }
+            }
+            return new Matrix(DenseTravelMatrix.of(metres, seconds));
+        }
+    }
+}
