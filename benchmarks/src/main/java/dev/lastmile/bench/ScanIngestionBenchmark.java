@@ -71,7 +71,7 @@ public final class ScanIngestionBenchmark {
         System.out.printf("scan ingestion: %d devices, batches of %d events, %d s; starting MariaDB and Payara Micro ...%n",
                 settings.devices(), settings.batch(), settings.seconds());
         try (Lastmile system = Lastmile.start(new LaunchOptions(18180, 13336, data, true, false), Lastmile.runtimeDirectory())) {
-            String jdbc = "jdbc:mysql://localhost:13336/lastmile?useSSL=false&allowPublicKeyRetrieval=true&rewriteBatchedStatements=true&connectionTimeZone=UTC";
+            String jdbc = "jdbc:mysql://localhost:13336/lastmile?useSSL=false&allowPublicKeyRetrieval=true&rewriteBatchedStatements=true&cachePrepStmts=true&useLocalSessionState=true&connectionTimeZone=UTC";
             List<Device> devices = prepare(new ApiClient(system.baseUri()), jdbc, settings);
             run(system.baseUri(), jdbc, devices, settings);
         }

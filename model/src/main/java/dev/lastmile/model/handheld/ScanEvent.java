@@ -10,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
 import java.time.Instant;
 
 /**
@@ -27,7 +28,9 @@ public class ScanEvent {
     public static final String OF_ROUTE = "ScanEvent.ofRoute";
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "scan_event_serial")
+    @TableGenerator(name = "scan_event_serial", table = "serial_block", pkColumnName = "series",
+            valueColumnName = "next_value", pkColumnValue = "scan_event", allocationSize = 500)
     private Long id;
 
     @Column(name = "device_id", nullable = false)

@@ -19,6 +19,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -41,7 +42,9 @@ public class DeliveryProof {
     }
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "delivery_proof_serial")
+    @TableGenerator(name = "delivery_proof_serial", table = "serial_block", pkColumnName = "series",
+            valueColumnName = "next_value", pkColumnValue = "delivery_proof", allocationSize = 100)
     private Long id;
 
     @OneToOne(optional = false)

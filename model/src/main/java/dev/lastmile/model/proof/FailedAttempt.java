@@ -15,6 +15,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
 import java.time.Instant;
 
 /** A delivery that did not happen, why, and what the policy decided next. */
@@ -26,7 +27,9 @@ public class FailedAttempt {
     public static final String OF_ROUTE = "FailedAttempt.ofRoute";
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "failed_attempt_serial")
+    @TableGenerator(name = "failed_attempt_serial", table = "serial_block", pkColumnName = "series",
+            valueColumnName = "next_value", pkColumnValue = "failed_attempt", allocationSize = 50)
     private Long id;
 
     @ManyToOne(optional = false)

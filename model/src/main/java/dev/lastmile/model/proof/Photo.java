@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
 import java.time.Instant;
 
 /** A JPEG taken by the driver as evidence of a delivery or of a failed attempt. */
@@ -21,7 +22,9 @@ public class Photo {
     public static final String OF_PROOF = "Photo.ofProof";
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "pod_photo_serial")
+    @TableGenerator(name = "pod_photo_serial", table = "serial_block", pkColumnName = "series",
+            valueColumnName = "next_value", pkColumnValue = "pod_photo", allocationSize = 50)
     private Long id;
 
     @Column(name = "proof_id")

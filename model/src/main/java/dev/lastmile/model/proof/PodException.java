@@ -12,6 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
 import java.time.Instant;
 
 /** Something staff should review: a delivery that looks wrong, or a parcel missing at day close. */
@@ -35,7 +36,9 @@ public class PodException {
     }
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "pod_exception_serial")
+    @TableGenerator(name = "pod_exception_serial", table = "serial_block", pkColumnName = "series",
+            valueColumnName = "next_value", pkColumnValue = "pod_exception", allocationSize = 50)
     private Long id;
 
     @Enumerated(EnumType.STRING)

@@ -16,12 +16,12 @@ import java.time.LocalDateTime;
 /** A call of a route at a recipient's door, with the planned arrival. */
 @Entity
 @Table(name = "route_stop")
-@NamedQuery(name = Stop.OF_PARCEL, query = "SELECT s FROM Stop s JOIN FETCH s.route WHERE s.parcel = :parcel"
+@NamedQuery(name = Stop.OF_PARCELS, query = "SELECT s FROM Stop s JOIN FETCH s.route WHERE s.parcel IN :parcels"
         + " ORDER BY s.route.day DESC, s.route.id DESC")
 public class Stop {
 
-    /** The parcel's stops, latest route first (a parcel planned again after a failed attempt has several). */
-    public static final String OF_PARCEL = "Stop.ofParcel";
+    /** The parcels' stops, latest route first (a parcel planned again after a failed attempt has several). */
+    public static final String OF_PARCELS = "Stop.ofParcels";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -10,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
 import java.time.Instant;
 
 /** One line of a parcel's public timeline. Immutable once written: the timeline is a history. */
@@ -22,7 +23,9 @@ public class TrackingEntry {
     public static final String TIMELINE = "TrackingEntry.timeline";
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "tracking_entry_serial")
+    @TableGenerator(name = "tracking_entry_serial", table = "serial_block", pkColumnName = "series",
+            valueColumnName = "next_value", pkColumnValue = "tracking_entry", allocationSize = 500)
     private Long id;
 
     @Column(name = "tracking_id", nullable = false, length = 18)

@@ -22,7 +22,7 @@ public class DepotCoverage {
     double serviceRadiusKm;
 
     public Depot depotFor(GeoPoint destination) {
-        return em.createNamedQuery(Depot.ALL, Depot.class).getResultStream()
+        return em.createNamedQuery(Depot.ALL, Depot.class).getResultList().stream()
                 .filter(depot -> depot.location().kilometresTo(destination) <= serviceRadiusKm)
                 .min(Comparator.comparingDouble(depot -> depot.location().kilometresTo(destination)))
                 .orElseThrow(() -> new RuleViolation("address-not-covered", "Address not covered",

@@ -22,7 +22,7 @@ public class Parcels {
     public Parcel byTrackingId(TrackingId trackingId) {
         return em.createNamedQuery(Parcel.BY_TRACKING_ID, Parcel.class)
                 .setParameter("trackingId", trackingId.value())
-                .getResultStream().findFirst()
+                .getResultList().stream().findFirst()
                 .orElseThrow(() -> new NotFound("parcel", trackingId.value()));
     }
 }

@@ -37,7 +37,7 @@ public class HandoffDesk {
         violations.throwIfAny();
 
         Parcel parcel = em.createNamedQuery(Parcel.BY_TRACKING_ID, Parcel.class)
-                .setParameter("trackingId", trackingId.value()).getResultStream().findFirst()
+                .setParameter("trackingId", trackingId.value()).getResultList().stream().findFirst()
                 .orElseThrow(() -> new NotFound("parcel", trackingId.value()));
         if (!parcel.status().canBecome(ParcelStatus.HANDED_TO_PARTNER)) {
             throw new RuleViolation("parcel-not-transferable", "Parcel cannot be handed over",

@@ -46,7 +46,7 @@ public class PodResource {
     @Path("exceptions")
     @Operation(summary = "Open exceptions for staff review")
     public List<ExceptionView> exceptions() {
-        return em.createNamedQuery(PodException.OPEN, PodException.class).getResultStream()
+        return em.createNamedQuery(PodException.OPEN, PodException.class).getResultList().stream()
                 .map(x -> new ExceptionView(x.id(), x.kind().name(), x.parcel().trackingId().value(), x.routeId(),
                         x.proofId(), x.detail(), x.raisedAt().toString()))
                 .toList();

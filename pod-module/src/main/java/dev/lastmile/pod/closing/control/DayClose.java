@@ -67,12 +67,12 @@ public class DayClose {
 
     private Reconciliation reconcile(Route route) {
         Set<Long> delivered = em.createNamedQuery(DeliveryProof.OF_ROUTE, DeliveryProof.class).setParameter("route", route)
-                .getResultStream().map(p -> p.parcel().id()).collect(Collectors.toSet());
+                .getResultList().stream().map(p -> p.parcel().id()).collect(Collectors.toSet());
         Map<Long, FailedAttempt> failed = em.createNamedQuery(FailedAttempt.OF_ROUTE, FailedAttempt.class)
-                .setParameter("route", route.id()).getResultStream()
+                .setParameter("route", route.id()).getResultList().stream()
                 .collect(Collectors.toMap(a -> a.parcel().id(), Function.identity(), (a, b) -> b));
         Set<String> back = em.createNamedQuery(ScanEvent.OF_ROUTE, ScanEvent.class).setParameter("route", route.id())
-                .setParameter("type", ScanType.RETURNED_TO_DEPOT).getResultStream().map(ScanEvent::trackingId)
+                .setParameter("type", ScanType.RETURNED_TO_DEPOT).getResultList().stream().map(ScanEvent::trackingId)
                 .collect(Collectors.toSet());
         boolean closed = route.closedAt().isPresent();
         List<Reconciliation.Line> deliveredLines = new ArrayList<>();

@@ -62,7 +62,7 @@ public class Devices {
         }
         return em.createNamedQuery(HandheldDevice.BY_TOKEN_HASH, HandheldDevice.class)
                 .setParameter("hash", hash(authorization.substring(BEARER.length()).trim()))
-                .getResultStream().findFirst()
+                .getResultList().stream().findFirst()
                 .orElseThrow(() -> new NotAuthenticated("The handheld token is unknown or revoked."));
     }
 

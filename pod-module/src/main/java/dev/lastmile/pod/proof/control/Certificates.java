@@ -38,10 +38,10 @@ public class Certificates {
     public byte[] deliveryCertificate(String trackingIdText, String postcode) {
         TrackingId trackingId = TrackingId.parse(trackingIdText);
         Parcel parcel = em.createNamedQuery(Parcel.BY_TRACKING_ID, Parcel.class).setParameter("trackingId", trackingId.value())
-                .getResultStream().findFirst().filter(p -> p.address().postcode().matches(postcode))
+                .getResultList().stream().findFirst().filter(p -> p.address().postcode().matches(postcode))
                 .orElseThrow(() -> new NotFound("parcel", trackingId.value()));
         DeliveryProof proof = em.createNamedQuery(DeliveryProof.OF_PARCEL, DeliveryProof.class).setParameter("parcel", parcel)
-                .getResultStream().findFirst().orElseThrow(() -> new NotFound("proof of delivery", trackingId.value()));
+                .getResultList().stream().findFirst().orElseThrow(() -> new NotFound("proof of delivery", trackingId.value()));
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("trackingId", trackingId.value());
         parameters.put("recipient", parcel.recipient().name());
@@ -57,7 +57,7 @@ public class Certificates {
         parameters.put("vehicle", proof.route().map(r -> r.vehicle().registration()).orElse("-"));
         proof.signaturePng().ifPresent(png -> parameters.put("signature", new ByteArrayInputStream(png)));
         List<Map<String, ?>> photos = em.createNamedQuery(Photo.OF_PROOF, Photo.class).setParameter("proof", proof.id())
-                .getResultStream().<Map<String, ?>>map(photo -> Map.of("photo", new ByteArrayInputStream(photo.jpeg()))).toList();
+                .getResultList().stream().<Map<String, ?>>map(photo -> Map.of("photo", new ByteArrayInputStream(photo.jpeg()))).toList();
         return ReportRenderer.pdf(ReportTemplate.DELIVERY_CERTIFICATE, parameters, photos);
     }
 

@@ -33,7 +33,7 @@ public class DailyDeliveries {
 
     public byte[] pdf(String depotCode, LocalDate day) {
         Depot depot = em.createNamedQuery(Depot.BY_CODE, Depot.class).setParameter("code", depotCode)
-                .getResultStream().findFirst().orElseThrow(() -> new NotFound("depot", depotCode));
+                .getResultList().stream().findFirst().orElseThrow(() -> new NotFound("depot", depotCode));
         ZoneId local = ZoneId.of(zone);
         List<DeliveryProof> proofs = em.createNamedQuery(DeliveryProof.OF_DEPOT_DAY, DeliveryProof.class)
                 .setParameter("depot", depotCode)

@@ -112,7 +112,6 @@ public class Outcomes {
                 handover.neighbourHouse(), handover.lockerCompartment(), scan.location(), scan.accuracyMetres(),
                 handover.signaturePng()), scan.occurredAt(), route, driver);
         em.persist(proof);
-        em.flush();
         handover.photos().forEach(jpeg -> em.persist(Photo.ofDelivery(proof.id(), jpeg, scan.occurredAt())));
         geofence.tooFar(parcel.location(), scan.location(), scan.accuracyMetres()).ifPresent(detail ->
                 em.persist(new PodException(PodException.Kind.FAR_FROM_ADDRESS, parcel, route.id(), proof.id(), detail, Instant.now())));
@@ -146,7 +145,6 @@ public class Outcomes {
                 decision.step(), scan.occurredAt(), scan.location());
         em.persist(record);
         if (scan.attempt().photo() != null) {
-            em.flush();
             em.persist(Photo.ofAttempt(record.id(), scan.attempt().photo(), scan.occurredAt()));
         }
         failed.fire(new ParcelDeliveryFailed(parcel.trackingId(), scan.attempt().reason(), attempt, decision.step(),
@@ -174,6 +172,6 @@ public class Outcomes {
 
     private Optional<DeliveryProof> proofOf(Parcel parcel) {
         return em.createNamedQuery(DeliveryProof.OF_PARCEL, DeliveryProof.class).setParameter("parcel", parcel)
-                .getResultStream().findFirst();
+                .getResultList().stream().findFirst();
     }
 }

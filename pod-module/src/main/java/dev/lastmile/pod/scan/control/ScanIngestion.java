@@ -62,8 +62,10 @@ public class ScanIngestion {
         List<Checked> fresh = unseen(device, check(batch.events(), now, results), results);
         fresh.sort(Comparator.comparing((Checked c) -> c.scan().occurredAt()).thenComparing(Checked::index));
         Map<String, Parcel> parcels = parcelsOf(fresh);
+        Map<Long, Stop> stops = carriage.latestStops(parcels.values());
         for (Checked checked : fresh) {
-            results[checked.index()] = apply(device, checked.scan(), parcels.get(checked.scan().trackingId().value()), now);
+            Parcel parcel = parcels.get(checked.scan().trackingId().value());
+            results[checked.index()] = apply(device, checked.scan(), parcel, parcel == null ? null : stops.get(parcel.id()), now);
         }
         return List.of(results);
     }
@@ -106,16 +108,16 @@ public class ScanIngestion {
         }
         List<String> ids = scans.stream().map(c -> c.scan().trackingId().value()).distinct().toList();
         return new HashMap<>(em.createQuery("SELECT p FROM Parcel p WHERE p.trackingId IN :ids", Parcel.class)
-                .setParameter("ids", ids).getResultStream()
+                .setParameter("ids", ids).getResultList().stream()
                 .collect(Collectors.toMap(p -> p.trackingId().value(), p -> p)));
     }
 
-    private ScanResult apply(HandheldDevice device, Scan scan, Parcel parcel, Instant now) {
+    private ScanResult apply(HandheldDevice device, Scan scan, Parcel parcel, Stop latestStop, Instant now) {
         try {
             if (parcel == null) {
                 throw new NotFound("parcel", scan.trackingId().value());
             }
-            Stop stop = carriage.stopOf(parcel, device.driver());
+            Stop stop = carriage.check(parcel, latestStop, device.driver());
             switch (scan.type()) {
                 case LOAD_OUT -> outcomes.loadedOut(parcel, stop, scan);
                 case ARRIVED -> { }

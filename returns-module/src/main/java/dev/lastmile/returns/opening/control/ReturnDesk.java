@@ -40,7 +40,7 @@ public class ReturnDesk {
         violations.throwIfAny();
 
         Parcel parcel = em.createNamedQuery(Parcel.BY_TRACKING_ID, Parcel.class)
-                .setParameter("trackingId", trackingId.value()).getResultStream().findFirst()
+                .setParameter("trackingId", trackingId.value()).getResultList().stream().findFirst()
                 .orElseThrow(() -> new NotFound("parcel", trackingId.value()));
         if (parcel.status() != ParcelStatus.DELIVERED) {
             throw new RuleViolation("parcel-not-delivered", "Parcel not delivered",
@@ -61,7 +61,7 @@ public class ReturnDesk {
     public ParcelReturn byTrackingId(String text) {
         TrackingId trackingId = TrackingId.parse(text);
         return em.createNamedQuery(ParcelReturn.BY_TRACKING_ID, ParcelReturn.class)
-                .setParameter("trackingId", trackingId.value()).getResultStream().findFirst()
+                .setParameter("trackingId", trackingId.value()).getResultList().stream().findFirst()
                 .orElseThrow(() -> new NotFound("return", trackingId.value()));
     }
 }

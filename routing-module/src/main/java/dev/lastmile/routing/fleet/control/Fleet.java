@@ -94,7 +94,7 @@ public class Fleet {
 
     private Depot findDepot(String code) {
         return em.createNamedQuery(Depot.BY_CODE, Depot.class).setParameter("code", code)
-                .getResultStream().findFirst().orElse(null);
+                .getResultList().stream().findFirst().orElse(null);
     }
 
     private static VehicleType vehicleType(String name) {
