@@ -14,9 +14,11 @@ public final class Benchmarks {
         switch (name) {
             case "scan-ingestion" -> ScanIngestionBenchmark.main(rest);
             case "solomon" -> dev.lastmile.bench.solomon.SolomonBenchmark.main(rest);
+            case "realistic-day" -> RealisticDayBenchmark.main(rest);
             default -> {
                 System.err.println("usage: ./bench.sh scan-ingestion [--devices 16] [--seconds 60] [--batch 100]\n"
-                        + "       ./bench.sh solomon [options of SolomonBenchmark, see docs/benchmarks.md]");
+                        + "       ./bench.sh solomon [--quick] [--budget S] [--filter REGEX] [--no-jsprit]\n"
+                        + "       ./bench.sh realistic-day [--parcels 2000] [--vehicles 40] [--budget 60]");
                 System.exit(2);
             }
         }

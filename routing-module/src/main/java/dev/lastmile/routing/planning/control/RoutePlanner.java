@@ -72,8 +72,8 @@ public class RoutePlanner {
         if (candidates.isEmpty()) {
             return new Plan(List.of(), unplaced);
         }
-        Matrix matrix = Matrix.of(depot, candidates, vans.stream().mapToDouble(Van::speedKmh).min().orElseThrow());
-        Problem problem = problem(departure, vans, candidates, matrix);
+        Problem problem = solverProblem(depot, departure, vans, candidates);
+        Matrix matrix = new Matrix((DenseTravelMatrix) problem.travel());
         Solution solution = new Solver().solve(problem, budgetFor(candidates.size()), 1L);
         List<Tour> tours = new ArrayList<>();
         for (Route route : solution.routes()) {
@@ -90,7 +90,12 @@ public class RoutePlanner {
         return scaled.compareTo(budget) < 0 ? scaled : budget;
     }
 
-    private static Problem problem(LocalDateTime departure, List<Van> vans, List<Destination> candidates, Matrix matrix) {
+    /**
+     * The day as the solver sees it: index 0 the depot, 1..n the destinations in the given order.
+     * Public so that benchmarks can give the same problem to another solver.
+     */
+    public static Problem solverProblem(GeoPoint depot, LocalDateTime departure, List<Van> vans, List<Destination> candidates) {
+        Matrix matrix = Matrix.of(depot, candidates, vans.stream().mapToDouble(Van::speedKmh).min().orElseThrow());
         double closes = WORKING_DAY.toSeconds();
         List<Visit> customers = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
