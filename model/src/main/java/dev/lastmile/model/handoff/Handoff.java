@@ -8,17 +8,13 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
 /** A parcel accepted by a partner 3PL, which delivers it from then on. */
 @Entity
 @Table(name = "handoff")
-@NamedQuery(name = Handoff.COUNT, query = "SELECT COUNT(h) FROM Handoff h")
 public class Handoff {
-
-    public static final String COUNT = "Handoff.count";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

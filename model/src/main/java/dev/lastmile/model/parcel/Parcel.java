@@ -32,12 +32,10 @@ import java.util.Optional;
 @NamedQuery(name = Parcel.BY_TRACKING_ID, query = "SELECT p FROM Parcel p WHERE p.trackingId = :trackingId")
 @NamedQuery(name = Parcel.DUE_AT_DEPOT, query = "SELECT p FROM Parcel p WHERE p.depot = :depot"
         + " AND p.deliveryDate = :date AND p.status = dev.lastmile.model.parcel.ParcelStatus.REGISTERED ORDER BY p.id")
-@NamedQuery(name = Parcel.COUNT, query = "SELECT COUNT(p) FROM Parcel p")
 public class Parcel {
 
     public static final String BY_TRACKING_ID = "Parcel.byTrackingId";
     public static final String DUE_AT_DEPOT = "Parcel.dueAtDepot";
-    public static final String COUNT = "Parcel.count";
 
     @Id
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "parcel_serial")

@@ -52,10 +52,6 @@ public final class Violations {
         }
     }
 
-    public boolean isEmpty() {
-        return errors.isEmpty();
-    }
-
     public void throwIfAny() {
         if (!errors.isEmpty()) {
             throw new InvalidRequest(errors);

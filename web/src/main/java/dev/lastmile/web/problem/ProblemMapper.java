@@ -1,6 +1,7 @@
 package dev.lastmile.web.problem;
 
 import dev.lastmile.model.problem.DomainException;
+import dev.lastmile.model.problem.FieldError;
 import dev.lastmile.model.problem.InvalidRequest;
 import dev.lastmile.model.problem.NotAuthenticated;
 import dev.lastmile.model.problem.NotFound;
@@ -52,7 +53,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return response.build();
     }
 
-    private Problem problem(String type, String title, int status, String detail, List<dev.lastmile.model.problem.FieldError> errors) {
+    private Problem problem(String type, String title, int status, String detail, List<FieldError> errors) {
         String instance = uri == null ? null : uri.getRequestUri().getPath();
         return new Problem(Problem.TYPE_BASE + type, title, status, detail, instance, errors);
     }
@@ -67,13 +68,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return domain instanceof NotFound ? 404 : 409;
     }
 
+    /** The domain exception behind EJB or JAX-RS wrapping, if any; otherwise what was thrown. */
     private static Throwable unwrapped(Throwable thrown) {
-        Throwable current = thrown;
-        while ((current instanceof EJBException || !(current instanceof DomainException) && current.getCause() instanceof DomainException)
-                && current.getCause() != null) {
-            current = current.getCause();
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof DomainException) {
+                return t;
+            }
         }
-        return current;
+        return thrown instanceof EJBException && thrown.getCause() != null ? thrown.getCause() : thrown;
     }
 
     private static boolean isMalformedJson(Throwable thrown) {

@@ -1,8 +1,8 @@
 package dev.lastmile.orders.tracking.control;
 
 import dev.lastmile.model.parcel.Parcel;
+import dev.lastmile.model.parcel.ParcelsByTrackingId;
 import dev.lastmile.model.parcel.TrackingId;
-import dev.lastmile.model.problem.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -20,9 +20,6 @@ public class Parcels {
     }
 
     public Parcel byTrackingId(TrackingId trackingId) {
-        return em.createNamedQuery(Parcel.BY_TRACKING_ID, Parcel.class)
-                .setParameter("trackingId", trackingId.value())
-                .getResultList().stream().findFirst()
-                .orElseThrow(() -> new NotFound("parcel", trackingId.value()));
+        return ParcelsByTrackingId.find(em, trackingId);
     }
 }

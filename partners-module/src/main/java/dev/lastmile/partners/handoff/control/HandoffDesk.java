@@ -3,9 +3,9 @@ package dev.lastmile.partners.handoff.control;
 import dev.lastmile.model.event.ParcelHandedOver;
 import dev.lastmile.model.handoff.Handoff;
 import dev.lastmile.model.parcel.Parcel;
+import dev.lastmile.model.parcel.ParcelsByTrackingId;
 import dev.lastmile.model.parcel.ParcelStatus;
 import dev.lastmile.model.parcel.TrackingId;
-import dev.lastmile.model.problem.NotFound;
 import dev.lastmile.model.problem.RuleViolation;
 import dev.lastmile.model.problem.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,9 +36,7 @@ public class HandoffDesk {
                 : violations.attempt("trackingId", () -> TrackingId.parse(trackingIdText));
         violations.throwIfAny();
 
-        Parcel parcel = em.createNamedQuery(Parcel.BY_TRACKING_ID, Parcel.class)
-                .setParameter("trackingId", trackingId.value()).getResultList().stream().findFirst()
-                .orElseThrow(() -> new NotFound("parcel", trackingId.value()));
+        Parcel parcel = ParcelsByTrackingId.find(em, trackingId);
         if (!parcel.status().canBecome(ParcelStatus.HANDED_TO_PARTNER)) {
             throw new RuleViolation("parcel-not-transferable", "Parcel cannot be handed over",
                     "Parcel " + trackingId.value() + " is " + parcel.status() + " and can no longer be handed to a partner.");

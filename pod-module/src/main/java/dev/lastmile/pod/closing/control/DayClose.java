@@ -11,6 +11,7 @@ import dev.lastmile.model.proof.FailedAttempt;
 import dev.lastmile.model.proof.PodException;
 import dev.lastmile.model.route.Route;
 import dev.lastmile.model.route.Stop;
+import dev.lastmile.pod.scan.boundary.ScanBatch;
 import dev.lastmile.pod.scan.boundary.ScanResult;
 import dev.lastmile.pod.scan.control.ScanIngestion;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,11 +43,15 @@ public class DayClose {
             throw new NotFound("route", String.valueOf(routeId));
         }
         Instant now = Instant.now();
-        for (String trackingId : scannedBack == null ? List.<String>of() : scannedBack) {
-            ScanResult result = ingestion.ingestOne(device, "close:" + routeId + ":" + trackingId, ScanType.RETURNED_TO_DEPOT,
-                    trackingId, now);
-            if (result.status() == ScanResult.Status.REJECTED) {
-                throw new RuleViolation(result.problem(), "Scan-back refused", result.detail());
+        if (scannedBack != null && !scannedBack.isEmpty()) {
+            // One batch: the event ids make a repeated close harmless, like any re-sent batch.
+            List<ScanBatch.Event> scans = scannedBack.stream().map(trackingId -> new ScanBatch.Event(
+                    "close:" + routeId + ":" + trackingId, ScanType.RETURNED_TO_DEPOT.name(), trackingId, now.toString(),
+                    null, null, null)).toList();
+            for (ScanResult result : ingestion.ingest(device, new ScanBatch(scans))) {
+                if (result.status() == ScanResult.Status.REJECTED) {
+                    throw new RuleViolation(result.problem(), "Scan-back refused", result.detail());
+                }
             }
         }
         route.close(now);

@@ -11,15 +11,11 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Duration;
 import java.time.Instant;
 
 /** A route leaves the depot: every parcel still planned on it is out for delivery, with an ETA window. */
 @ApplicationScoped
 public class Dispatch {
-
-    /** Recipients get a one-hour window centred on the planned arrival. */
-    public static final Duration HALF_WINDOW = Duration.ofMinutes(30);
 
     @PersistenceContext(unitName = "lastmile")
     EntityManager em;
@@ -37,8 +33,7 @@ public class Dispatch {
         int departed = 0;
         for (Stop stop : route.stops()) {
             if (stop.parcel().status() == ParcelStatus.PLANNED) {
-                outForDelivery.fire(new ParcelOutForDelivery(stop.parcel().trackingId(), routeId,
-                        stop.eta().minus(HALF_WINDOW), stop.eta().plus(HALF_WINDOW), now));
+                outForDelivery.fire(ParcelOutForDelivery.around(stop.parcel().trackingId(), routeId, stop.eta(), now));
                 departed++;
             }
         }

@@ -1,6 +1,7 @@
 package dev.lastmile.pod.proof.control;
 
 import dev.lastmile.model.parcel.Parcel;
+import dev.lastmile.model.parcel.ParcelsByTrackingId;
 import dev.lastmile.model.parcel.TrackingId;
 import dev.lastmile.model.problem.NotFound;
 import dev.lastmile.model.proof.DeliveryProof;
@@ -37,9 +38,10 @@ public class Certificates {
     /** The certificate is given only to who knows the recipient's postcode, like the tracking details. */
     public byte[] deliveryCertificate(String trackingIdText, String postcode) {
         TrackingId trackingId = TrackingId.parse(trackingIdText);
-        Parcel parcel = em.createNamedQuery(Parcel.BY_TRACKING_ID, Parcel.class).setParameter("trackingId", trackingId.value())
-                .getResultList().stream().findFirst().filter(p -> p.address().postcode().matches(postcode))
-                .orElseThrow(() -> new NotFound("parcel", trackingId.value()));
+        Parcel parcel = ParcelsByTrackingId.find(em, trackingId);
+        if (!parcel.address().postcode().matches(postcode)) {
+            throw new NotFound("parcel", trackingId.value());
+        }
         DeliveryProof proof = em.createNamedQuery(DeliveryProof.OF_PARCEL, DeliveryProof.class).setParameter("parcel", parcel)
                 .getResultList().stream().findFirst().orElseThrow(() -> new NotFound("proof of delivery", trackingId.value()));
         Map<String, Object> parameters = new HashMap<>();

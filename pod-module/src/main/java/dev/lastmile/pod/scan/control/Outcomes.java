@@ -15,7 +15,6 @@ import dev.lastmile.model.proof.Photo;
 import dev.lastmile.model.proof.PodException;
 import dev.lastmile.model.route.Route;
 import dev.lastmile.model.route.Stop;
-import dev.lastmile.pod.handheld.control.Dispatch;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -166,8 +165,7 @@ public class Outcomes {
     }
 
     private void announceOutForDelivery(Parcel parcel, Stop stop, Instant at) {
-        outForDelivery.fire(new ParcelOutForDelivery(parcel.trackingId(), stop.route().id(), stop.eta().minus(Dispatch.HALF_WINDOW),
-                stop.eta().plus(Dispatch.HALF_WINDOW), at));
+        outForDelivery.fire(ParcelOutForDelivery.around(parcel.trackingId(), stop.route().id(), stop.eta(), at));
     }
 
     private Optional<DeliveryProof> proofOf(Parcel parcel) {

@@ -2,7 +2,6 @@ package dev.lastmile.pod.scan.control;
 
 import dev.lastmile.model.handheld.HandheldDevice;
 import dev.lastmile.model.handheld.ScanEvent;
-import dev.lastmile.model.handheld.ScanType;
 import dev.lastmile.model.parcel.Parcel;
 import dev.lastmile.model.problem.DomainException;
 import dev.lastmile.model.problem.InvalidRequest;
@@ -132,11 +131,5 @@ public class ScanIngestion {
             return ScanResult.rejected(scan.eventId(), e.type(), e.detail(),
                     e instanceof InvalidRequest invalid ? invalid.errors() : List.of());
         }
-    }
-
-    /** A single event, as day close sends its scan-backs. */
-    public ScanResult ingestOne(HandheldDevice device, String eventId, ScanType type, String trackingId, Instant at) {
-        return ingest(device, new ScanBatch(List.of(new ScanBatch.Event(eventId, type.name(), trackingId, at.toString(),
-                null, null, null)))).get(0);
     }
 }

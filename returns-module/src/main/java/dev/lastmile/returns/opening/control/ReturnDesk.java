@@ -2,6 +2,7 @@ package dev.lastmile.returns.opening.control;
 
 import dev.lastmile.model.event.ReturnOpened;
 import dev.lastmile.model.parcel.Parcel;
+import dev.lastmile.model.parcel.ParcelsByTrackingId;
 import dev.lastmile.model.parcel.ParcelStatus;
 import dev.lastmile.model.parcel.TrackingId;
 import dev.lastmile.model.problem.NotFound;
@@ -39,9 +40,7 @@ public class ReturnDesk {
                 : violations.attempt("trackingId", () -> TrackingId.parse(request.trackingId()));
         violations.throwIfAny();
 
-        Parcel parcel = em.createNamedQuery(Parcel.BY_TRACKING_ID, Parcel.class)
-                .setParameter("trackingId", trackingId.value()).getResultList().stream().findFirst()
-                .orElseThrow(() -> new NotFound("parcel", trackingId.value()));
+        Parcel parcel = ParcelsByTrackingId.find(em, trackingId);
         if (parcel.status() != ParcelStatus.DELIVERED) {
             throw new RuleViolation("parcel-not-delivered", "Parcel not delivered",
                     "Only a delivered parcel can be returned; " + trackingId.value() + " is " + parcel.status() + ".");

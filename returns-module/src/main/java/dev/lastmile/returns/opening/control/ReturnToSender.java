@@ -4,6 +4,7 @@ import dev.lastmile.model.event.ParcelDeliveryFailed;
 import dev.lastmile.model.event.ReturnOpened;
 import dev.lastmile.model.parcel.NextStep;
 import dev.lastmile.model.parcel.Parcel;
+import dev.lastmile.model.parcel.ParcelsByTrackingId;
 import dev.lastmile.model.returns.ParcelReturn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -31,8 +32,7 @@ public class ReturnToSender {
         if (event.nextStep() != NextStep.RETURN_TO_SENDER) {
             return;
         }
-        Parcel parcel = em.createNamedQuery(Parcel.BY_TRACKING_ID, Parcel.class)
-                .setParameter("trackingId", event.trackingId().value()).getSingleResult();
+        Parcel parcel = ParcelsByTrackingId.find(em, event.trackingId());
         ParcelReturn parcelReturn = new ParcelReturn(parcel, "Undeliverable after attempt " + event.attemptNumber()
                 + ": " + event.reason().name().toLowerCase().replace('_', ' '), event.at());
         em.persist(parcelReturn);
