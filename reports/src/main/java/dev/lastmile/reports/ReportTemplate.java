@@ -4,6 +4,8 @@ package dev.lastmile.reports;
 public enum ReportTemplate {
     DAILY_DELIVERIES("daily-deliveries"),
     DELIVERY_CERTIFICATE("delivery-certificate"),
+    /** One 4x6 inch page per parcel, filled by {@link dev.lastmile.reports.label.LabelPrinter}. */
+    PARCEL_LABEL("parcel-label"),
     ROUTE_RECONCILIATION("route-reconciliation");
 
     private final String name;
