@@ -28,9 +28,29 @@ final class Api {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
+    private final String apiKey;
 
     Api(URI base) {
+        this(base, null);
+    }
+
+    private Api(URI base, String apiKey) {
         this.base = base;
+        this.apiKey = apiKey;
+    }
+
+    /** The same client acting as a shipper: every request carries the shipper's API key. */
+    Api asShipper(String key) {
+        return new Api(base, key);
+    }
+
+    URI base() {
+        return base;
+    }
+
+    Reply put(String path, JsonStructure json) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json.toString())).build());
     }
 
     Reply get(String path) {
@@ -62,7 +82,9 @@ final class Api {
                 .header("SOAPAction", "\"" + action + "\"").POST(HttpRequest.BodyPublishers.ofString(envelope)).build());
     }
 
-    private Reply send(HttpRequest request) {
+    private Reply send(HttpRequest plain) {
+        HttpRequest request = apiKey == null ? plain
+                : HttpRequest.newBuilder(plain, (name, value) -> true).header("X-Api-Key", apiKey).build();
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),

@@ -34,7 +34,8 @@ class BadInputIT {
     }
 
     private Api api() {
-        return new Api(URI.create(base.toExternalForm().replaceAll("/?$", "/")));
+        Api api = new Api(URI.create(base.toExternalForm().replaceAll("/?$", "/")));
+        return api.asShipper(Shippers.standardKey(api));
     }
 
     private static void assertProblem(Api.Reply reply, int status) {

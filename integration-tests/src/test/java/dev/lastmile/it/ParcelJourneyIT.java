@@ -58,7 +58,8 @@ class ParcelJourneyIT {
     }
 
     private Api api() throws Exception {
-        return new Api(URI.create(base.toExternalForm().replaceAll("/?$", "/")));
+        Api api = new Api(URI.create(base.toExternalForm().replaceAll("/?$", "/")));
+        return api.asShipper(Shippers.standardKey(api));
     }
 
     @Test

@@ -76,7 +76,8 @@ class ProofOfDeliveryIT {
     }
 
     private Api api() {
-        return new Api(URI.create(base.toExternalForm().replaceAll("/?$", "/")));
+        Api api = new Api(URI.create(base.toExternalForm().replaceAll("/?$", "/")));
+        return api.asShipper(Shippers.standardKey(api));
     }
 
     /** When planning finished: every handheld event of this test happens after it, in a chosen order. */

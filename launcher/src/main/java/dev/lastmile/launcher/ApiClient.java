@@ -18,9 +18,35 @@ public final class ApiClient {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
+    private final String apiKey;
 
     public ApiClient(URI base) {
+        this(base, null);
+    }
+
+    private ApiClient(URI base, String apiKey) {
         this.base = base;
+        this.apiKey = apiKey;
+    }
+
+    /** The same client acting as a shipper: its API key goes with every request. */
+    public ApiClient asShipper(String key) {
+        return new ApiClient(base, key);
+    }
+
+    public JsonObject put(String path, JsonStructure body) {
+        return (JsonObject) send(withKey(HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body.toString()))).build());
+    }
+
+    public JsonObject get(String path) {
+        return (JsonObject) send(withKey(HttpRequest.newBuilder(base.resolve(path)).header("Accept", "application/json")
+                .GET()).build());
+    }
+
+    private HttpRequest.Builder withKey(HttpRequest.Builder request) {
+        return apiKey == null ? request : request.header("X-Api-Key", apiKey);
     }
 
     public JsonObject post(String path, JsonStructure body) {
@@ -33,9 +59,9 @@ public final class ApiClient {
     }
 
     private HttpRequest.Builder jsonPost(String path, JsonStructure body) {
-        return HttpRequest.newBuilder(base.resolve(path))
+        return withKey(HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
     public JsonArray getArray(String path) {

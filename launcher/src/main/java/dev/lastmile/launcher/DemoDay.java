@@ -41,7 +41,7 @@ public final class DemoDay {
 
     /** Where to look once the demo is loaded: a delivered parcel and one still out for delivery. */
     public record Highlights(String deliveredTrackingId, String deliveredPostcode, String onTheWayTrackingId,
-                             String onTheWayPostcode) {
+                             String onTheWayPostcode, String shipperApiKey, String choicesLink) {
     }
 
     private record Street(String name, String postcode, double latitude, double longitude) {
@@ -56,10 +56,23 @@ public final class DemoDay {
 
     public Highlights load(LocalDate day) {
         openDepot();
+        openCollectionPoints();
+        String apiKey = api.post("api/shippers", Json.createObjectBuilder().add("code", "NORTHWIND")
+                .add("name", "Northwind Books").build()).getString("apiKey");
+        ApiClient shipper = api.asShipper(apiKey);
         List<Street> streets = streets();
+        var batch = Json.createArrayBuilder();
         for (int i = 0; i < PARCELS; i++) {
-            api.post("api/parcels", parcel(i, streets.get(random.nextInt(streets.size())), day));
+            batch.add(parcel(i, streets.get(random.nextInt(streets.size())), day));
         }
+        // Two days ahead: the recipient can still choose a slot, a locker or a neighbour.
+        batch.add(parcel(PARCELS, streets.get(0), day.plusDays(2)));
+        batch.add(unplaceable(day.plusDays(1)));
+        JsonArray rows = shipper.post("api/parcels/batch", batch.build()).getJsonArray("rows");
+        String later = rows.getJsonObject(PARCELS).getString("trackingId");
+        String choicesLink = api.getArray("api/notifications?trackingId=" + later).getValuesAs(JsonObject.class).stream()
+                .filter(n -> n.containsKey("selfServiceLink") && !n.isNull("selfServiceLink")).findFirst()
+                .map(n -> n.getString("selfServiceLink")).orElse("");
         JsonObject plan = api.post("api/plans", Json.createObjectBuilder().add("depot", DEPOT).add("date", day.toString()).build());
         JsonObject firstRoute = plan.getJsonArray("routes").getJsonObject(0);
         String token = handheldOf(firstRoute.getString("driver"));
@@ -74,7 +87,7 @@ public final class DemoDay {
         JsonObject delivered = stops.getJsonObject(0);
         JsonObject onTheWay = stops.getJsonObject(4);
         return new Highlights(delivered.getString("trackingId"), delivered.getString("postcode"),
-                onTheWay.getString("trackingId"), onTheWay.getString("postcode"));
+                onTheWay.getString("trackingId"), onTheWay.getString("postcode"), apiKey, choicesLink);
     }
 
     private void openDepot() {
@@ -91,6 +104,26 @@ public final class DemoDay {
         }
     }
 
+    private void openCollectionPoints() {
+        api.post("api/collection-points", Json.createObjectBuilder().add("code", "LK-BAKER").add("kind", "LOCKER")
+                .add("name", "Baker Street Station locker").add("line", "Marylebone Road").add("town", "London")
+                .add("postcode", "NW1 5LJ").add("country", "GB").add("latitude", 51.5226).add("longitude", -0.1571)
+                .add("compartments", Json.createObjectBuilder().add("S", 20).add("M", 12).add("L", 4)).build());
+        api.post("api/collection-points", Json.createObjectBuilder().add("code", "PP-MARY").add("kind", "PICKUP_POINT")
+                .add("name", "Marylebone News & Post").add("line", "88 Marylebone High Street").add("town", "London")
+                .add("postcode", "W1U 4QW").add("country", "GB").add("latitude", 51.5204).add("longitude", -0.1511)
+                .add("compartments", Json.createObjectBuilder().add("ANY", 30)).build());
+    }
+
+    /** A postcode no gazetteer knows: the parcel waits on the "address needs attention" list. */
+    private JsonObject unplaceable(LocalDate day) {
+        return Json.createObjectBuilder().add("shipperReference", "DEMO-UNKNOWN-ADDRESS")
+                .add("recipient", Json.createObjectBuilder().add("name", "Ivy Unplaced"))
+                .add("address", Json.createObjectBuilder().add("line", "1 Nowhere Mews").add("town", "London")
+                        .add("postcode", "ZZ9 9ZZ").add("country", "GB"))
+                .add("weightKg", 1.2).add("deliveryDate", day.toString()).build();
+    }
+
     private void vehicle(String registration, String type, double kg, int parcels) {
         api.post("api/depots/" + DEPOT + "/vehicles", Json.createObjectBuilder().add("registration", registration)
                 .add("type", type).add("capacityKg", kg).add("capacityParcels", parcels).build());
@@ -101,13 +134,23 @@ public final class DemoDay {
         // A small offset per house keeps stops on one street apart on a map (about 100 m at most).
         double latitude = street.latitude() + (random.nextDouble() - 0.5) * 0.0015;
         double longitude = street.longitude() + (random.nextDouble() - 0.5) * 0.0025;
+        var recipient = Json.createObjectBuilder().add("name", name)
+                .add("email", name.toLowerCase().replace(' ', '.') + "@example.org");
+        if (index % 4 == 0) {
+            recipient.add("phone", "+4477009" + String.format("%05d", index));
+        }
+        if (index % 7 == 0) {
+            recipient.add("language", "de");
+        }
+        var address = Json.createObjectBuilder().add("line", (1 + random.nextInt(180)) + " " + street.name())
+                .add("town", "London").add("postcode", street.postcode()).add("country", "GB");
+        if (index % 10 != 0) { // every tenth parcel comes without coordinates: the gazetteer places its postcode
+            address.add("latitude", latitude).add("longitude", longitude);
+        }
         var builder = Json.createObjectBuilder()
                 .add("shipperReference", "DEMO-" + (1000 + index))
-                .add("recipient", Json.createObjectBuilder().add("name", name)
-                        .add("email", name.toLowerCase().replace(' ', '.') + "@example.org"))
-                .add("address", Json.createObjectBuilder().add("line", (1 + random.nextInt(180)) + " " + street.name())
-                        .add("town", "London").add("postcode", street.postcode()).add("country", "GB")
-                        .add("latitude", latitude).add("longitude", longitude))
+                .add("recipient", recipient)
+                .add("address", address)
                 .add("weightKg", Math.round((0.2 + random.nextDouble() * 8) * 10) / 10.0)
                 .add("deliveryDate", day.toString());
         if (random.nextInt(3) > 0) {

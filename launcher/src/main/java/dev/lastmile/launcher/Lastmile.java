@@ -115,6 +115,12 @@ public final class Lastmile implements AutoCloseable {
         if (highlights != null) {
             System.out.println("  Track a delivered parcel:   " + trackingLink(base, highlights.deliveredTrackingId(), highlights.deliveredPostcode()));
             System.out.println("  Track a parcel on its way:  " + trackingLink(base, highlights.onTheWayTrackingId(), highlights.onTheWayPostcode()));
+            System.out.println("  Recipient's self-service:   " + highlights.choicesLink());
+            System.out.println("  Shipper API key (X-Api-Key): " + highlights.shipperApiKey()
+                    + "  e.g. GET " + base.resolve("api/parcels/" + highlights.deliveredTrackingId() + "/label"));
+            System.out.println("  Addresses to check (staff): " + base.resolve("api/address-checks"));
+            System.out.println("  Notifications of a parcel:  " + base.resolve("api/notifications?trackingId="
+                    + highlights.deliveredTrackingId()));
             System.out.println("  Today's routes (JSON):      " + base.resolve("api/routes?depot=" + DemoDay.DEPOT + "&date="
                     + LocalDate.now(ZoneId.of("Europe/London"))));
         }
@@ -154,10 +160,15 @@ public final class Lastmile implements AutoCloseable {
     }
 
     private static void remember(DemoDay.Highlights highlights, Path file) {
-        try {
-            Files.writeString(file, "delivered=" + highlights.deliveredTrackingId() + "\ndeliveredPostcode="
-                    + highlights.deliveredPostcode() + "\nonTheWay=" + highlights.onTheWayTrackingId()
-                    + "\nonTheWayPostcode=" + highlights.onTheWayPostcode() + "\n");
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("delivered", highlights.deliveredTrackingId());
+        properties.setProperty("deliveredPostcode", highlights.deliveredPostcode());
+        properties.setProperty("onTheWay", highlights.onTheWayTrackingId());
+        properties.setProperty("onTheWayPostcode", highlights.onTheWayPostcode());
+        properties.setProperty("shipperApiKey", highlights.shipperApiKey());
+        properties.setProperty("choicesLink", highlights.choicesLink());
+        try (var writer = Files.newBufferedWriter(file)) {
+            properties.store(writer, "the demo day's highlights, printed again on the next start");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -171,6 +182,7 @@ public final class Lastmile implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return new DemoDay.Highlights(properties.getProperty("delivered"), properties.getProperty("deliveredPostcode"),
-                properties.getProperty("onTheWay"), properties.getProperty("onTheWayPostcode"));
+                properties.getProperty("onTheWay"), properties.getProperty("onTheWayPostcode"),
+                properties.getProperty("shipperApiKey", ""), properties.getProperty("choicesLink", ""));
     }
 }

@@ -63,13 +63,16 @@ class MicroSmokeIT {
                 .add("address", Json.createObjectBuilder().add("line", "7 Tottenham Court Road").add("town", "London")
                         .add("postcode", "W1T 7NE").add("country", "GB").add("latitude", 51.519).add("longitude", -0.134))
                 .add("weightKg", 2.5).add("deliveryDate", LocalDate.now().plusDays(1).toString()).build().toString();
+        String key = new ApiClient(base).post("api/shippers", Json.createObjectBuilder().add("code", "SMOKE")
+                .add("name", "Smoke Test Ltd").build()).getString("apiKey");
         HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(base.resolve("api/parcels"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", "application/json").header("X-Api-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(201, created.statusCode(), created.body());
         String trackingId = json(created).getString("trackingId");
 
-        HttpResponse<String> read = get("api/parcels/" + trackingId);
+        HttpResponse<String> read = HTTP.send(HttpRequest.newBuilder(base.resolve("api/parcels/" + trackingId))
+                .header("X-Api-Key", key).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, read.statusCode());
         assertEquals("Mary Seacole", json(read).getString("recipientName"));
         assertEquals("LON1", json(read).getString("depot"));

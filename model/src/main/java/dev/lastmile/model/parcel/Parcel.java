@@ -2,6 +2,9 @@ package dev.lastmile.model.parcel;
 
 import dev.lastmile.model.fleet.Depot;
 import dev.lastmile.model.geo.GeoPoint;
+import dev.lastmile.model.choice.CollectionPoint;
+import dev.lastmile.model.choice.CompartmentSize;
+import dev.lastmile.model.shipper.Shipper;
 import dev.lastmile.model.problem.RuleViolation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -20,6 +23,7 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.Optional;
 
@@ -32,7 +36,14 @@ import java.util.Optional;
 @NamedQuery(name = Parcel.BY_TRACKING_ID, query = "SELECT p FROM Parcel p WHERE p.trackingId = :trackingId")
 @NamedQuery(name = Parcel.DUE_AT_DEPOT, query = "SELECT p FROM Parcel p WHERE p.depot = :depot"
         + " AND p.deliveryDate = :date AND p.status = dev.lastmile.model.parcel.ParcelStatus.REGISTERED ORDER BY p.id")
+@NamedQuery(name = Parcel.BY_SHIPPER_REFERENCES, query = "SELECT p FROM Parcel p WHERE p.shipper = :shipper"
+        + " AND p.shipperReference IN :references")
+@NamedQuery(name = Parcel.AWAITING_ADDRESS, query = "SELECT p FROM Parcel p WHERE p.status"
+        + " = dev.lastmile.model.parcel.ParcelStatus.AWAITING_ADDRESS ORDER BY p.registeredAt, p.id")
 public class Parcel {
+
+    public static final String BY_SHIPPER_REFERENCES = "Parcel.byShipperReferences";
+    public static final String AWAITING_ADDRESS = "Parcel.awaitingAddress";
 
     public static final String BY_TRACKING_ID = "Parcel.byTrackingId";
     public static final String DUE_AT_DEPOT = "Parcel.dueAtDepot";
@@ -70,11 +81,10 @@ public class Parcel {
     @Column(nullable = false, length = 2)
     private String country;
 
-    @Column(nullable = false)
-    private double latitude;
+    /** Null while the address waits for staff to place it (see {@link ParcelStatus#AWAITING_ADDRESS}). */
+    private Double latitude;
 
-    @Column(nullable = false)
-    private double longitude;
+    private Double longitude;
 
     @Column(name = "weight_kg", nullable = false)
     private double weightKg;
@@ -88,9 +98,37 @@ public class Parcel {
     @Column(name = "slot_to")
     private LocalTime slotTo;
 
-    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "depot_id")
     private Depot depot;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "shipper_id")
+    private Shipper shipper;
+
+    /** The recipient's language for notifications (ISO 639-1). */
+    @Column(nullable = false, length = 8)
+    private String language = "en";
+
+    @Column(name = "volume_litres")
+    private Double volumeLitres;
+
+    @Column(name = "eta_from")
+    private LocalDateTime etaFrom;
+
+    @Column(name = "eta_to")
+    private LocalDateTime etaTo;
+
+    @Column(name = "label_printed_at")
+    private Instant labelPrintedAt;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "collection_point_id")
+    private CollectionPoint collectionPoint;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "compartment_size", length = 8)
+    private CompartmentSize compartmentSize;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 24)
@@ -145,15 +183,17 @@ public class Parcel {
         this.town = address.town();
         this.postcode = address.postcode().value();
         this.country = address.postcode().country();
-        this.latitude = address.location().latitude();
-        this.longitude = address.location().longitude();
+        if (address.location() != null) {
+            this.latitude = address.location().latitude();
+            this.longitude = address.location().longitude();
+        }
         this.weightKg = weightKg;
         this.deliveryDate = deliveryDate;
         this.slotFrom = slot == null ? null : slot.from();
         this.slotTo = slot == null ? null : slot.to();
         this.depot = depot;
         this.shipperReference = shipperReference;
-        this.status = ParcelStatus.REGISTERED;
+        this.status = depot == null || address.location() == null ? ParcelStatus.AWAITING_ADDRESS : ParcelStatus.REGISTERED;
         this.registeredAt = registeredAt;
     }
 
@@ -267,6 +307,108 @@ public class Parcel {
         status = target;
     }
 
+    /** Staff placed an address the gazetteer did not know: from now on the parcel can be planned. */
+    public void place(GeoPoint location, Depot nearestDepot) {
+        if (status != ParcelStatus.AWAITING_ADDRESS) {
+            throw new RuleViolation("address-already-placed", "Address already placed",
+                    "Parcel " + trackingId + " is " + status + "; its address is already placed.");
+        }
+        this.latitude = location.latitude();
+        this.longitude = location.longitude();
+        this.depot = nearestDepot;
+        status = ParcelStatus.REGISTERED;
+    }
+
+    /** The recipient sends the parcel elsewhere: a new address, and perhaps another depot. */
+    public void redirect(DeliveryAddress newAddress, Depot nearestDepot) {
+        this.addressLine = newAddress.line();
+        this.town = newAddress.town();
+        this.postcode = newAddress.postcode().value();
+        this.country = newAddress.postcode().country();
+        this.latitude = newAddress.location().latitude();
+        this.longitude = newAddress.location().longitude();
+        this.depot = nearestDepot;
+        leaveCollectionPoint();
+    }
+
+    public void bookSlot(TimeSlot slot) {
+        this.slotFrom = slot == null ? null : slot.from();
+        this.slotTo = slot == null ? null : slot.to();
+    }
+
+    /** Delivery to a pickup point or into a locker: the route drives to the point, not the home. */
+    public void collectAt(CollectionPoint point, CompartmentSize size) {
+        this.collectionPoint = point;
+        this.compartmentSize = size;
+        this.locker = point.code();
+        this.latitude = point.location().latitude();
+        this.longitude = point.location().longitude();
+    }
+
+    private void leaveCollectionPoint() {
+        this.collectionPoint = null;
+        this.compartmentSize = null;
+        this.locker = null;
+    }
+
+    /** While the recipient is away the parcel waits; it is delivered on the day after. */
+    public void holdWhileAway(LocalDate backOn) {
+        this.deliveryDate = backOn;
+        bookSlot(null);
+    }
+
+    public void expectBetween(LocalDateTime from, LocalDateTime to) {
+        this.etaFrom = from;
+        this.etaTo = to;
+    }
+
+    public Optional<LocalDateTime[]> etaWindow() {
+        return etaFrom == null ? Optional.empty() : Optional.of(new LocalDateTime[] {etaFrom, etaTo});
+    }
+
+    /** True the first time only: the timeline records the first printing. */
+    public boolean labelPrinted(Instant at) {
+        if (labelPrintedAt != null) {
+            return false;
+        }
+        labelPrintedAt = at;
+        return true;
+    }
+
+    public void shippedBy(Shipper shipper, String language, Double volumeLitres) {
+        this.shipper = shipper;
+        this.language = language == null ? "en" : language;
+        this.volumeLitres = volumeLitres;
+    }
+
+    public Optional<Shipper> shipper() {
+        return Optional.ofNullable(shipper);
+    }
+
+    public boolean isShippedBy(Shipper candidate) {
+        return shipper != null && candidate != null && shipper.id().equals(candidate.id());
+    }
+
+    public String language() {
+        return language;
+    }
+
+    public Optional<Double> volumeLitres() {
+        return Optional.ofNullable(volumeLitres);
+    }
+
+    public Optional<CollectionPoint> collectionPoint() {
+        return Optional.ofNullable(collectionPoint);
+    }
+
+    public Optional<CompartmentSize> compartmentSize() {
+        return Optional.ofNullable(compartmentSize);
+    }
+
+    public boolean isPlaced() {
+        return latitude != null && depot != null;
+    }
+
     public Long id() {
         return id;
     }
@@ -287,8 +429,9 @@ public class Parcel {
         return new DeliveryAddress(addressLine, town, new Postcode(country, postcode), location());
     }
 
+    /** Null while the address awaits placing. */
     public GeoPoint location() {
-        return new GeoPoint(latitude, longitude);
+        return latitude == null ? null : new GeoPoint(latitude, longitude);
     }
 
     public double weightKg() {

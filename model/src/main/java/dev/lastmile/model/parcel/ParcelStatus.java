@@ -5,6 +5,8 @@ import java.util.Set;
 
 /** Where a parcel is in its journey; the allowed next steps encode the carrier's process. */
 public enum ParcelStatus {
+    /** Registered, but neither the shipper nor the gazetteer gave a location: staff must place it. */
+    AWAITING_ADDRESS,
     REGISTERED,
     PLANNED,
     OUT_FOR_DELIVERY,
@@ -20,6 +22,7 @@ public enum ParcelStatus {
      */
     public Set<ParcelStatus> next() {
         return switch (this) {
+            case AWAITING_ADDRESS -> EnumSet.of(REGISTERED);
             case REGISTERED -> EnumSet.of(PLANNED, OUT_FOR_DELIVERY, DELIVERED, HANDED_TO_PARTNER);
             case PLANNED -> EnumSet.of(PLANNED, REGISTERED, OUT_FOR_DELIVERY, DELIVERED, HANDED_TO_PARTNER,
                     HELD_AT_DEPOT, RETURNING_TO_SENDER);

@@ -3,6 +3,10 @@ package dev.lastmile.model.tracking;
 /** The public status codes of a parcel's timeline (see docs/architecture.md for their meaning). */
 public enum TrackingCode {
     CREATED,
+    ADDRESS_NEEDS_ATTENTION,
+    ADDRESS_PLACED,
+    LABEL_PRINTED,
+    DELIVERY_CHOICE_CHANGED,
     PLANNED,
     OUT_FOR_DELIVERY,
     DELIVERED,

@@ -5,6 +5,8 @@ import dev.lastmile.model.problem.FieldError;
 import dev.lastmile.model.problem.InvalidRequest;
 import dev.lastmile.model.problem.NotAuthenticated;
 import dev.lastmile.model.problem.NotFound;
+import dev.lastmile.model.problem.PayloadTooLarge;
+import dev.lastmile.model.problem.TooManyRequests;
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
@@ -50,6 +52,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (problem.status() == 401) {
             response.header("WWW-Authenticate", "Bearer realm=\"lastmile\"");
         }
+        if (cause instanceof TooManyRequests throttled) {
+            response.header("Retry-After", throttled.retryAfterSeconds());
+        }
         return response.build();
     }
 
@@ -64,6 +69,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (domain instanceof NotAuthenticated) {
             return 401;
+        }
+        if (domain instanceof TooManyRequests) {
+            return 429;
+        }
+        if (domain instanceof PayloadTooLarge) {
+            return 413;
         }
         return domain instanceof NotFound ? 404 : 409;
     }

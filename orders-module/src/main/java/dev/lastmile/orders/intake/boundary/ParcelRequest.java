@@ -5,10 +5,11 @@ package dev.lastmile.orders.intake.boundary;
  * is reported by name instead of becoming a silent zero.
  */
 public record ParcelRequest(String shipperReference, RecipientPart recipient, AddressPart address, Double weightKg,
-                            String deliveryDate, SlotPart timeSlot, Double declaredValue,
+                            Double volumeLitres, String deliveryDate, SlotPart timeSlot, Double declaredValue,
                             PreferencesPart preferences) {
 
-    public record RecipientPart(String name, String email, String phone) {
+    /** {@code language}: ISO 639-1 code of the recipient's notifications (en, de); English if absent. */
+    public record RecipientPart(String name, String email, String phone, String language) {
     }
 
     public record AddressPart(String line, String town, String postcode, String country, Double latitude,

@@ -1,13 +1,18 @@
 package dev.lastmile.orders.intake.boundary;
 
 import dev.lastmile.model.parcel.Parcel;
+import dev.lastmile.model.problem.InvalidRequest;
+import dev.lastmile.model.problem.Violations;
+import dev.lastmile.model.shipper.Shipper;
+import dev.lastmile.orders.intake.control.IntakeOutcome;
+import dev.lastmile.orders.intake.control.Labels;
 import dev.lastmile.orders.intake.control.ParcelIntake;
-import dev.lastmile.orders.intake.control.ParcelRegistration;
-import dev.lastmile.orders.tracking.control.Parcels;
+import dev.lastmile.orders.shipper.control.ShipperKeys;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,10 +22,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Shippers register parcels here and read them back by tracking id. */
+/**
+ * Shippers register parcels here, one or in bulk, and read their own back. Every call carries the
+ * shipper's API key; another shipper's parcel is 404, exactly like one that does not exist.
+ */
 @Stateless
 @Path("parcels")
 @Tag(name = "Parcels", description = "Shippers hand parcels over for delivery")
@@ -31,21 +40,72 @@ public class ParcelResource {
     ParcelIntake intake;
 
     @Inject
-    Parcels parcels;
+    ShipperKeys keys;
+
+    @Inject
+    Labels labels;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register a parcel", description = "Returns the parcel with its tracking id; 400 names every invalid field.")
-    public Response register(ParcelRequest request, @Context UriInfo uri) {
-        Parcel parcel = intake.register(ParcelRegistration.from(request, LocalDate.now()));
-        return Response.created(uri.getAbsolutePathBuilder().path(parcel.trackingId().value()).build())
-                .entity(ParcelView.of(parcel)).build();
+    @Operation(summary = "Register a parcel", description = "201 with the parcel and its tracking id; the same"
+            + " shipperReference again answers 200 with the parcel created the first time. 400 names every invalid field.")
+    public Response register(@HeaderParam(ShipperKeys.HEADER) String apiKey, ParcelRequest request, @Context UriInfo uri) {
+        Shipper shipper = keys.authenticate(apiKey);
+        IntakeOutcome outcome = intake.register(shipper, request, LocalDate.now());
+        ParcelView view = ParcelView.of(outcome.parcel());
+        if (outcome.existing()) {
+            return Response.ok(view).build();
+        }
+        return Response.created(uri.getAbsolutePathBuilder().path(view.trackingId()).build()).entity(view).build();
+    }
+
+    @POST
+    @Path("batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register up to 10,000 parcels", description = "Each row is checked on its own: the report"
+            + " says per row CREATED, EXISTING (same shipperReference seen before) or REJECTED with the reasons."
+            + " Rejected rows change nothing; the others are kept.")
+    public IntakeReport registerBatch(@HeaderParam(ShipperKeys.HEADER) String apiKey, List<ParcelRequest> requests) {
+        Shipper shipper = keys.authenticate(apiKey);
+        Violations.body(requests);
+        return IntakeReport.of(null, intake.registerAll(shipper, requests, LocalDate.now()));
+    }
+
+    @GET
+    @Path("{trackingId}/label")
+    @Produces("application/pdf")
+    @Operation(summary = "The parcel's 4x6 inch label (PDF)", description = "Code 128 and QR code of the tracking id,"
+            + " sender, recipient, and the sort code once the parcel is planned.")
+    public Response label(@HeaderParam(ShipperKeys.HEADER) String apiKey, @PathParam("trackingId") String trackingId) {
+        Parcel parcel = keys.parcelOf(keys.authenticate(apiKey), trackingId);
+        return pdf(labels.print(List.of(parcel)), "label-" + parcel.trackingId().value());
+    }
+
+    @POST
+    @Path("labels")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces("application/pdf")
+    @Operation(summary = "Labels for many parcels, one 4x6 page each (PDF)", description = "Body: a JSON array of"
+            + " tracking ids, at most 500.")
+    public Response labels(@HeaderParam(ShipperKeys.HEADER) String apiKey, List<String> trackingIds) {
+        Shipper shipper = keys.authenticate(apiKey);
+        Violations.body(trackingIds);
+        if (trackingIds.isEmpty() || trackingIds.size() > 500) {
+            throw new InvalidRequest("trackingIds", "give 1 to 500 tracking ids");
+        }
+        List<Parcel> parcels = trackingIds.stream().map(id -> keys.parcelOf(shipper, id)).toList();
+        return pdf(labels.print(parcels), "labels");
+    }
+
+    private static Response pdf(byte[] pdf, String name) {
+        return Response.ok(pdf, "application/pdf").header("Content-Disposition", "inline; filename=\"" + name + ".pdf\"")
+                .build();
     }
 
     @GET
     @Path("{trackingId}")
-    @Operation(summary = "Read a parcel by its tracking id")
-    public ParcelView read(@PathParam("trackingId") String trackingId) {
-        return ParcelView.of(parcels.byTrackingId(trackingId));
+    @Operation(summary = "Read one of your parcels by its tracking id")
+    public ParcelView read(@HeaderParam(ShipperKeys.HEADER) String apiKey, @PathParam("trackingId") String trackingId) {
+        return ParcelView.of(keys.parcelOf(keys.authenticate(apiKey), trackingId));
     }
 }

@@ -8,22 +8,24 @@ public record ParcelView(String trackingId, String status, String shipperReferen
                          AddressView address, double weightKg, String deliveryDate, SlotView timeSlot, String depot,
                          String registeredAt, java.math.BigDecimal declaredValue, String deliveryPin, int failedAttempts) {
 
-    public record AddressView(String line, String town, String postcode, String country, double latitude,
-                              double longitude) {
+    /** Latitude and longitude are null while the address awaits placing (status AWAITING_ADDRESS). */
+    public record AddressView(String line, String town, String postcode, String country, Double latitude,
+                              Double longitude) {
     }
 
     public record SlotView(String from, String to) {
     }
 
-    static ParcelView of(Parcel parcel) {
+    public static ParcelView of(Parcel parcel) {
         DeliveryAddress address = parcel.address();
         return new ParcelView(parcel.trackingId().value(), parcel.status().name(), parcel.shipperReference().orElse(null),
                 parcel.recipient().name(),
                 new AddressView(address.line(), address.town(), address.postcode().value(), address.postcode().country(),
-                        address.location().latitude(), address.location().longitude()),
+                        address.location() == null ? null : address.location().latitude(),
+                        address.location() == null ? null : address.location().longitude()),
                 parcel.weightKg(), parcel.deliveryDate().toString(),
                 parcel.slot().map(s -> new SlotView(s.from().toString(), s.to().toString())).orElse(null),
-                parcel.depot().code(), parcel.registeredAt().toString(), parcel.declaredValue().orElse(null),
+                parcel.depot() == null ? null : parcel.depot().code(), parcel.registeredAt().toString(), parcel.declaredValue().orElse(null),
                 parcel.deliveryPin().orElse(null), parcel.failedAttempts());
     }
 }

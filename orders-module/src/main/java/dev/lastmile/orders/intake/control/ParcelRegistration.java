@@ -14,8 +14,11 @@ import java.time.LocalTime;
 
 /** A shipper's request turned into checked domain values, or refused with every bad field named. */
 public record ParcelRegistration(String shipperReference, Recipient recipient, DeliveryAddress address, double weightKg,
-                                 LocalDate deliveryDate, TimeSlot slot, BigDecimal declaredValue,
-                                 DeliveryPreferences preferences) {
+                                 Double volumeLitres, LocalDate deliveryDate, TimeSlot slot, BigDecimal declaredValue,
+                                 DeliveryPreferences preferences, String language) {
+
+    /** Languages with notification templates (see notifications/messages_*.properties). */
+    public static final java.util.Set<String> LANGUAGES = java.util.Set.of("en", "de");
 
     private static final double MAX_WEIGHT_KG = 31.5;
 
@@ -29,6 +32,11 @@ public record ParcelRegistration(String shipperReference, Recipient recipient, D
             violations.check(request.weightKg() > 0 && request.weightKg() <= MAX_WEIGHT_KG, "weightKg",
                     "must be more than 0 and at most " + MAX_WEIGHT_KG + " kg");
         }
+        violations.check(request.volumeLitres() == null || request.volumeLitres() > 0 && request.volumeLitres() <= 500,
+                "volumeLitres", "must be more than 0 and at most 500 litres");
+        String language = request.recipient() == null || request.recipient().language() == null ? "en"
+                : request.recipient().language().trim().toLowerCase(java.util.Locale.ROOT);
+        violations.check(LANGUAGES.contains(language), "recipient.language", "must be one of " + LANGUAGES);
         violations.require("deliveryDate", request.deliveryDate());
         LocalDate day = request.deliveryDate() == null ? null
                 : violations.attempt("deliveryDate", () -> LocalDate.parse(request.deliveryDate()));
@@ -48,7 +56,8 @@ public record ParcelRegistration(String shipperReference, Recipient recipient, D
         violations.throwIfAny();
         BigDecimal value = request.declaredValue() == null ? null
                 : BigDecimal.valueOf(request.declaredValue()).setScale(2, java.math.RoundingMode.HALF_UP);
-        return new ParcelRegistration(reference, recipient, address, request.weightKg(), day, slot, value, preferences);
+        return new ParcelRegistration(reference, recipient, address, request.weightKg(), request.volumeLitres(), day, slot,
+                value, preferences, language);
     }
 
     private static Recipient recipient(ParcelRequest.RecipientPart part, Violations violations) {
@@ -61,19 +70,29 @@ public record ParcelRegistration(String shipperReference, Recipient recipient, D
                 : violations.attempt("recipient", () -> new Recipient(part.name().trim(), part.email(), part.phone()));
     }
 
+    /** An address on its own (a redirect), refused with every bad field named. */
+    public static DeliveryAddress addressOf(ParcelRequest.AddressPart part) {
+        Violations violations = new Violations();
+        DeliveryAddress address = address(part, violations);
+        violations.throwIfAny();
+        return address;
+    }
+
     private static DeliveryAddress address(ParcelRequest.AddressPart part, Violations violations) {
         if (part == null) {
             violations.add("address", "is required");
             return null;
         }
         violations.require("address.line", part.line()).require("address.town", part.town())
-                .require("address.postcode", part.postcode()).require("address.country", part.country())
-                .require("address.latitude", part.latitude()).require("address.longitude", part.longitude());
+                .require("address.postcode", part.postcode()).require("address.country", part.country());
+        // Coordinates are optional (the gazetteer places the postcode), but one without the other is a mistake.
+        violations.check((part.latitude() == null) == (part.longitude() == null), "address.latitude",
+                "give latitude and longitude together, or neither");
         Postcode postcode = part.postcode() == null || part.country() == null ? null
                 : violations.attempt("address.postcode", () -> Postcode.of(part.country(), part.postcode()));
         GeoPoint location = part.latitude() == null || part.longitude() == null ? null
                 : violations.attempt("address", () -> new GeoPoint(part.latitude(), part.longitude()));
-        if (postcode == null || location == null || part.line() == null || part.town() == null
+        if (postcode == null || part.line() == null || part.town() == null
                 || part.line().isBlank() || part.town().isBlank()) {
             return null;
         }

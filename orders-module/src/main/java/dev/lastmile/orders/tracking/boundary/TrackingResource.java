@@ -1,9 +1,12 @@
 package dev.lastmile.orders.tracking.boundary;
 
+import dev.lastmile.model.choice.CollectionPoint;
 import dev.lastmile.model.parcel.Parcel;
+import dev.lastmile.model.parcel.TrackingId;
 import dev.lastmile.model.problem.NotFound;
 import dev.lastmile.orders.tracking.control.Parcels;
 import dev.lastmile.orders.tracking.control.Timeline;
+import dev.lastmile.orders.tracking.control.TrackingGuards;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -12,10 +15,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDateTime;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Public tracking: anyone with the tracking id and the recipient's postcode can follow the parcel. */
+/** Public tracking: the tracking id shows status and town; with the recipient's postcode, the details. */
 @Stateless
 @Path("tracking")
 @Tag(name = "Tracking", description = "Public parcel tracking")
@@ -28,17 +33,32 @@ public class TrackingResource {
     @Inject
     Timeline timeline;
 
+    @Inject
+    TrackingGuards guards;
+
     @GET
     @Path("{trackingId}")
-    @Operation(summary = "Follow a parcel", description = "The postcode must be the recipient's; a wrong one answers"
-            + " 404 exactly like an unknown tracking id, so neither confirms that the other exists.")
+    @Operation(summary = "Follow a parcel", description = "Without postcode: status and town only. With the"
+            + " recipient's postcode: delivery day, slot, ETA window and timeline. A wrong postcode answers 404 like"
+            + " an unknown id; after 5 wrong postcodes in 15 minutes the id answers 429 for 15 minutes.")
     public TrackingView track(@PathParam("trackingId") String trackingId, @QueryParam("postcode") String postcode) {
-        Parcel parcel = parcels.byTrackingId(trackingId);
-        if (!parcel.address().postcode().matches(postcode)) {
-            throw new NotFound("parcel", parcel.trackingId().value());
+        TrackingId id = TrackingId.parse(trackingId);
+        if (postcode == null || postcode.isBlank()) {
+            Parcel parcel = parcels.byTrackingId(id);
+            return new TrackingView(id.value(), parcel.status().name(), parcel.address().town(), false, null, null,
+                    null, null, null, List.of());
         }
-        return new TrackingView(parcel.trackingId().value(), parcel.status().name(), parcel.address().town(),
-                parcel.deliveryDate().toString(),
+        guards.requireNotBlocked(id.value());
+        Parcel parcel = parcels.byTrackingId(id);
+        if (!parcel.address().postcode().matches(postcode)) {
+            guards.wrongPostcode(id.value());
+            throw new NotFound("parcel", id.value());
+        }
+        LocalDateTime[] eta = parcel.etaWindow().orElse(null);
+        return new TrackingView(id.value(), parcel.status().name(), parcel.address().town(), true,
+                parcel.deliveryDate().toString(), parcel.slot().map(s -> s.from() + "-" + s.to()).orElse(null),
+                eta == null ? null : eta[0].toString(), eta == null ? null : eta[1].toString(),
+                parcel.collectionPoint().map(CollectionPoint::name).orElse(null),
                 timeline.of(parcel.trackingId()).stream()
                         .map(e -> new TrackingView.Step(e.code().name(), e.occurredAt().toString(), e.description()))
                         .toList());

@@ -12,7 +12,10 @@ import dev.lastmile.model.tracking.TrackingCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import dev.lastmile.orders.notify.control.Announcements;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 
 /**
  * Turns what the other modules report into the parcel's status and its public timeline. Observers
@@ -29,22 +32,29 @@ public class ParcelJourney {
     @Inject
     Timeline timeline;
 
+    @Inject
+    Announcements announcements;
+
     void planned(@Observes ParcelPlanned event) {
         Parcel parcel = parcels.byTrackingId(event.trackingId());
         parcel.markPlanned();
-        timeline.append(event.trackingId(), TrackingCode.PLANNED, event.at(),
-                "Planned for delivery on " + event.eta().toLocalDate() + ".");
+        record(parcel, TrackingCode.PLANNED, event.at(), "Planned for delivery on " + event.eta().toLocalDate() + ".",
+                Map.of());
     }
 
     void outForDelivery(@Observes ParcelOutForDelivery event) {
-        parcels.byTrackingId(event.trackingId()).markOutForDelivery();
-        timeline.append(event.trackingId(), TrackingCode.OUT_FOR_DELIVERY, event.at(),
-                "Out for delivery, expected between " + CLOCK.format(event.etaFrom()) + " and "
-                        + CLOCK.format(event.etaTo()) + ".");
+        Parcel parcel = parcels.byTrackingId(event.trackingId());
+        parcel.markOutForDelivery();
+        parcel.expectBetween(event.etaFrom(), event.etaTo());
+        String from = CLOCK.format(event.etaFrom());
+        String to = CLOCK.format(event.etaTo());
+        record(parcel, TrackingCode.OUT_FOR_DELIVERY, event.at(),
+                "Out for delivery, expected between " + from + " and " + to + ".", Map.of("etaFrom", from, "etaTo", to));
     }
 
     void delivered(@Observes ParcelDelivered event) {
-        parcels.byTrackingId(event.trackingId()).markDelivered();
+        Parcel parcel = parcels.byTrackingId(event.trackingId());
+        parcel.markDelivered();
         String who = initialsOf(event.receivedBy());
         String description = switch (event.method()) {
             case RECIPIENT -> "Delivered, received by " + who;
@@ -53,40 +63,50 @@ public class ParcelJourney {
             case LOCKER -> "Delivered into the parcel locker.";
             case CONTACTLESS -> "Delivered without contact; the driver took a photo.";
         };
-        timeline.append(event.trackingId(), TrackingCode.DELIVERED, event.at(), description);
+        record(parcel, TrackingCode.DELIVERED, event.at(), description, Map.of());
     }
 
     void failed(@Observes ParcelDeliveryFailed event) {
-        parcels.byTrackingId(event.trackingId()).recordFailedAttempt(event.nextStep(), event.nextDay());
+        Parcel parcel = parcels.byTrackingId(event.trackingId());
+        parcel.recordFailedAttempt(event.nextStep(), event.nextDay());
         String reason = event.reason().name().toLowerCase().replace('_', ' ');
-        timeline.append(event.trackingId(), TrackingCode.ATTEMPT_FAILED, event.at(),
-                "Delivery attempt " + event.attemptNumber() + " failed: " + reason + ".");
+        record(parcel, TrackingCode.ATTEMPT_FAILED, event.at(),
+                "Delivery attempt " + event.attemptNumber() + " failed: " + reason + ".",
+                Map.of("reason", reason, "nextDay", String.valueOf(event.nextDay())));
         switch (event.nextStep()) {
-            case REATTEMPT -> timeline.append(event.trackingId(), TrackingCode.RESCHEDULED, event.at(),
-                    "We will try again on " + event.nextDay() + ".");
-            case HOLD_AT_DEPOT -> timeline.append(event.trackingId(), TrackingCode.HELD_AT_DEPOT, event.at(),
-                    "Held at the depot for collection until " + event.nextDay() + ".");
-            case RETURN_TO_SENDER -> timeline.append(event.trackingId(), TrackingCode.RETURNING_TO_SENDER, event.at(),
-                    "Being returned to the sender.");
+            case REATTEMPT -> record(parcel, TrackingCode.RESCHEDULED, event.at(),
+                    "We will try again on " + event.nextDay() + ".", Map.of());
+            case HOLD_AT_DEPOT -> record(parcel, TrackingCode.HELD_AT_DEPOT, event.at(),
+                    "Held at the depot for collection until " + event.nextDay() + ".", Map.of());
+            case RETURN_TO_SENDER -> record(parcel, TrackingCode.RETURNING_TO_SENDER, event.at(),
+                    "Being returned to the sender.", Map.of());
         }
     }
 
     void backAtDepot(@Observes ParcelBackAtDepot event) {
-        parcels.byTrackingId(event.trackingId()).returnToPlanning(event.nextDay());
-        timeline.append(event.trackingId(), TrackingCode.BACK_AT_DEPOT, event.at(),
-                "Back at the depot; we will deliver it on " + event.nextDay() + ".");
+        Parcel parcel = parcels.byTrackingId(event.trackingId());
+        parcel.returnToPlanning(event.nextDay());
+        record(parcel, TrackingCode.BACK_AT_DEPOT, event.at(),
+                "Back at the depot; we will deliver it on " + event.nextDay() + ".", Map.of());
     }
 
     void handedOver(@Observes ParcelHandedOver event) {
-        parcels.byTrackingId(event.trackingId()).markHandedToPartner();
-        timeline.append(event.trackingId(), TrackingCode.HANDED_TO_PARTNER, event.at(),
-                "Handed to our delivery partner " + event.partnerCode() + " (their reference "
-                        + event.partnerReference() + ").");
+        Parcel parcel = parcels.byTrackingId(event.trackingId());
+        parcel.markHandedToPartner();
+        record(parcel, TrackingCode.HANDED_TO_PARTNER, event.at(), "Handed to our delivery partner "
+                + event.partnerCode() + " (their reference " + event.partnerReference() + ").", Map.of());
     }
 
     void returnOpened(@Observes ReturnOpened event) {
-        timeline.append(event.parcelTrackingId(), TrackingCode.RETURN_OPENED, event.at(),
-                "Return opened under tracking id " + event.returnTrackingId().value() + ".");
+        Parcel parcel = parcels.byTrackingId(event.parcelTrackingId());
+        record(parcel, TrackingCode.RETURN_OPENED, event.at(),
+                "Return opened under tracking id " + event.returnTrackingId().value() + ".", Map.of());
+    }
+
+    /** One step: a line on the public timeline and the messages it deserves, in the same transaction. */
+    private void record(Parcel parcel, TrackingCode code, Instant at, String description, Map<String, String> details) {
+        timeline.append(parcel.trackingId(), code, at, description);
+        announcements.step(parcel, code, at, description, details);
     }
 
     /** The public timeline names no one: "Ada Lovelace" shows as "A. L.". */

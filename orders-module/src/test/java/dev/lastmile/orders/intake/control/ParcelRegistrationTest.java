@@ -16,8 +16,8 @@ class ParcelRegistrationTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
 
     private static ParcelRequest aRequest(Double weight, String date, ParcelRequest.AddressPart address) {
-        return new ParcelRequest("ORD-1", new ParcelRequest.RecipientPart("Ada Lovelace", "ada@example.org", null),
-                address, weight, date, new ParcelRequest.SlotPart("09:00", "12:00"), null, null);
+        return new ParcelRequest("ORD-1", new ParcelRequest.RecipientPart("Ada Lovelace", "ada@example.org", null, null),
+                address, weight, null, date, new ParcelRequest.SlotPart("09:00", "12:00"), null, null);
     }
 
     private static ParcelRequest.AddressPart bakerStreet() {
@@ -33,12 +33,21 @@ class ParcelRegistrationTest {
 
     @Test
     void namesEveryMissingOrInvalidField() {
-        ParcelRequest.AddressPart noCoordinates = new ParcelRequest.AddressPart("1 A St", "London", "12345", "GB", null, null);
+        ParcelRequest.AddressPart halfCoordinates = new ParcelRequest.AddressPart("1 A St", "London", "12345", "GB", 51.5, null);
         InvalidRequest refused = assertThrows(InvalidRequest.class,
-                () -> ParcelRegistration.from(aRequest(null, "2026-13-01", noCoordinates), TODAY));
+                () -> ParcelRegistration.from(aRequest(null, "2026-13-01", halfCoordinates), TODAY));
         List<String> fields = refused.errors().stream().map(FieldError::field).toList();
-        assertTrue(fields.containsAll(List.of("weightKg", "deliveryDate", "address.postcode", "address.latitude",
-                "address.longitude")), fields.toString());
+        assertTrue(fields.containsAll(List.of("weightKg", "deliveryDate", "address.postcode", "address.latitude")),
+                fields.toString());
+    }
+
+    @Test
+    void coordinatesAreOptionalSoTheGazetteerCanPlaceThePostcode() {
+        ParcelRequest.AddressPart postcodeOnly = new ParcelRequest.AddressPart("12 Baker Street", "London", "NW1 6XE", "GB",
+                null, null);
+        ParcelRegistration registration = ParcelRegistration.from(aRequest(1.0, "2026-11-26", postcodeOnly), TODAY);
+        assertEquals(null, registration.address().location());
+        assertEquals("en", registration.language());
     }
 
     @Test

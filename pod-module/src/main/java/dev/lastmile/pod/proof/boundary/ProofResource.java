@@ -3,7 +3,9 @@ package dev.lastmile.pod.proof.boundary;
 import dev.lastmile.pod.proof.control.Certificates;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import dev.lastmile.model.shipper.ShippersByKey;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -25,9 +27,11 @@ public class ProofResource {
     @Path("{trackingId}")
     @Produces("application/pdf")
     @Operation(summary = "ePOD certificate of a delivered parcel (PDF)", description = "Signature, photos, time,"
-            + " position, driver and vehicle. Needs the recipient's postcode, like the tracking details.")
-    public Response certificate(@PathParam("trackingId") String trackingId, @QueryParam("postcode") String postcode) {
-        return Response.ok(certificates.deliveryCertificate(trackingId, postcode), "application/pdf")
+            + " position, driver and vehicle. The shipper sends its API key (X-Api-Key); the recipient the postcode,"
+            + " like the tracking details. Anyone else gets 404.")
+    public Response certificate(@PathParam("trackingId") String trackingId, @QueryParam("postcode") String postcode,
+                                @HeaderParam(ShippersByKey.HEADER) String apiKey) {
+        return Response.ok(certificates.deliveryCertificate(trackingId, postcode, apiKey), "application/pdf")
                 .header("Content-Disposition", "inline; filename=\"epod-" + trackingId + ".pdf\"").build();
     }
 }

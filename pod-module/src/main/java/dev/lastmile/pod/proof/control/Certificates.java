@@ -3,6 +3,7 @@ package dev.lastmile.pod.proof.control;
 import dev.lastmile.model.parcel.Parcel;
 import dev.lastmile.model.parcel.ParcelsByTrackingId;
 import dev.lastmile.model.parcel.TrackingId;
+import dev.lastmile.model.shipper.ShippersByKey;
 import dev.lastmile.model.problem.NotFound;
 import dev.lastmile.model.proof.DeliveryProof;
 import dev.lastmile.model.proof.Photo;
@@ -35,11 +36,16 @@ public class Certificates {
     @ConfigProperty(name = "lastmile.zone", defaultValue = "Europe/London")
     String zone;
 
-    /** The certificate is given only to who knows the recipient's postcode, like the tracking details. */
-    public byte[] deliveryCertificate(String trackingIdText, String postcode) {
+    /**
+     * The certificate is given to the parcel's shipper (by API key) and to who knows the recipient's
+     * postcode, like the tracking details. Anyone else learns nothing, not even that the parcel exists.
+     */
+    public byte[] deliveryCertificate(String trackingIdText, String postcode, String apiKey) {
         TrackingId trackingId = TrackingId.parse(trackingIdText);
         Parcel parcel = ParcelsByTrackingId.find(em, trackingId);
-        if (!parcel.address().postcode().matches(postcode)) {
+        boolean allowed = apiKey != null ? parcel.isShippedBy(ShippersByKey.find(em, apiKey))
+                : parcel.address().postcode().matches(postcode);
+        if (!allowed) {
             throw new NotFound("parcel", trackingId.value());
         }
         DeliveryProof proof = em.createNamedQuery(DeliveryProof.OF_PARCEL, DeliveryProof.class).setParameter("parcel", parcel)

@@ -1,0 +1,112 @@
+package dev.lastmile.model.shipper;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * A shipper account: hands parcels over with its API key and hears about them by webhook. Only the
+ * key's SHA-256 is kept, so a stolen database does not let anyone register parcels.
+ */
+@Entity
+@Table(name = "shipper")
+@NamedQuery(name = Shipper.BY_KEY_HASH, query = "SELECT s FROM Shipper s WHERE s.apiKeyHash = :hash")
+@NamedQuery(name = Shipper.BY_CODE, query = "SELECT s FROM Shipper s WHERE s.code = :code")
+public class Shipper {
+
+    public static final String BY_KEY_HASH = "Shipper.byKeyHash";
+    public static final String BY_CODE = "Shipper.byCode";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true, length = 16)
+    private String code;
+
+    @Column(nullable = false, length = 120)
+    private String name;
+
+    @Column(name = "api_key_hash", nullable = false, length = 64)
+    private String apiKeyHash;
+
+    @Column(name = "webhook_url", length = 500)
+    private String webhookUrl;
+
+    @Column(name = "webhook_secret", length = 64)
+    private String webhookSecret;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Shipper() {
+    }
+
+    public Shipper(String code, String name, String apiKey, Instant createdAt) {
+        this.code = code;
+        this.name = name;
+        this.apiKeyHash = hash(apiKey);
+        this.createdAt = createdAt;
+    }
+
+    /** A fresh random key: shown to the shipper once, never stored. */
+    public static String newApiKey() {
+        return "lm_" + randomToken(24);
+    }
+
+    public static String hash(String apiKey) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(apiKey.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Registers (or replaces) the webhook; returns the new signing secret, shown once. */
+    public String subscribe(String url) {
+        this.webhookUrl = url;
+        this.webhookSecret = randomToken(24);
+        return webhookSecret;
+    }
+
+    private static String randomToken(int bytes) {
+        byte[] raw = new byte[bytes];
+        RANDOM.nextBytes(raw);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Optional<String> webhookUrl() {
+        return Optional.ofNullable(webhookUrl);
+    }
+
+    public String webhookSecret() {
+        return webhookSecret;
+    }
+}

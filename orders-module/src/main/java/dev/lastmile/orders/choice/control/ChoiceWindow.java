@@ -1,0 +1,66 @@
+package dev.lastmile.orders.choice.control;
+
+import dev.lastmile.model.parcel.Parcel;
+import dev.lastmile.model.parcel.ParcelStatus;
+import dev.lastmile.model.problem.RuleViolation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * When a recipient may still change how a parcel is delivered: before the cut-off (the evening
+ * before the delivery day, when the depot plans its routes) and never once the parcel is on a van.
+ */
+@ApplicationScoped
+public class ChoiceWindow {
+
+    private static final Set<ParcelStatus> CHANGEABLE = EnumSet.of(ParcelStatus.AWAITING_ADDRESS,
+            ParcelStatus.REGISTERED, ParcelStatus.PLANNED, ParcelStatus.HELD_AT_DEPOT);
+
+    @Inject
+    @ConfigProperty(name = "lastmile.choices.cutoff", defaultValue = "18:00")
+    String cutOffTime;
+
+    @Inject
+    @ConfigProperty(name = "lastmile.zone", defaultValue = "Europe/London")
+    String zone;
+
+    public Instant cutOff(LocalDate deliveryDay) {
+        return deliveryDay.minusDays(1).atTime(LocalTime.parse(cutOffTime)).atZone(ZoneId.of(zone)).toInstant();
+    }
+
+    /** Why a change is refused now, if it is. */
+    public Optional<String> closedReason(Parcel parcel, Instant now) {
+        if (!CHANGEABLE.contains(parcel.status())) {
+            return Optional.of(switch (parcel.status()) {
+                case OUT_FOR_DELIVERY -> "The parcel is already out for delivery.";
+                case DELIVERED -> "The parcel has been delivered.";
+                default -> "The parcel is " + parcel.status().name().toLowerCase().replace('_', ' ') + ".";
+            });
+        }
+        Instant cutOff = cutOff(parcel.deliveryDate());
+        if (!now.isBefore(cutOff)) {
+            return Optional.of("Changes for delivery on " + parcel.deliveryDate() + " closed at " + cutOff + ".");
+        }
+        return Optional.empty();
+    }
+
+    public void requireOpen(Parcel parcel, Instant now) {
+        closedReason(parcel, now).ifPresent(reason -> {
+            throw new RuleViolation("choice-closed", "Delivery choices closed", reason);
+        });
+    }
+
+    /** The first day a recipient may move the delivery to: the cut-off of that day must lie ahead. */
+    public LocalDate firstBookableDay(Instant now) {
+        LocalDate day = LocalDate.ofInstant(now, ZoneId.of(zone)).plusDays(1);
+        return now.isBefore(cutOff(day)) ? day : day.plusDays(1);
+    }
+}

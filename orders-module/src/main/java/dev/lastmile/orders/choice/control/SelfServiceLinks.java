@@ -1,0 +1,62 @@
+package dev.lastmile.orders.choice.control;
+
+import dev.lastmile.model.parcel.TrackingId;
+import dev.lastmile.model.problem.NotFound;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The recipient's self-service link: the tracking id and an HMAC of it, so whoever holds the link
+ * (from an email or SMS) may change delivery choices without an account, and nobody can forge one
+ * for another parcel. Every instance of a cluster must share the secret.
+ */
+@ApplicationScoped
+public class SelfServiceLinks {
+
+    @Inject
+    @ConfigProperty(name = "lastmile.links.secret", defaultValue = "change-me-in-production")
+    String secret;
+
+    @Inject
+    @ConfigProperty(name = "lastmile.public-url", defaultValue = "http://localhost:8080")
+    String publicUrl;
+
+    public String signatureOf(TrackingId trackingId) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] digest = mac.doFinal(("choices:" + trackingId.value()).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A wrong signature answers like an unknown parcel: the link confirms nothing. */
+    public void verify(TrackingId trackingId, String signature) {
+        byte[] expected = signatureOf(trackingId).getBytes(StandardCharsets.US_ASCII);
+        byte[] given = signature == null ? new byte[0] : signature.getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected, given)) {
+            throw new NotFound("parcel", trackingId.value());
+        }
+    }
+
+    public String linkFor(TrackingId trackingId) {
+        return publicUrl + "/choices.html?id=" + trackingId.value() + "&sig=" + signatureOf(trackingId);
+    }
+
+    public String trackingPage(TrackingId trackingId) {
+        return publicUrl + "/track.html?id=" + trackingId.value();
+    }
+
+    public String proofLink(TrackingId trackingId) {
+        return publicUrl + "/api/proofs/" + trackingId.value();
+    }
+}

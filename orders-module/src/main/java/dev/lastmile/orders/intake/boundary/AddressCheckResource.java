@@ -1,0 +1,58 @@
+package dev.lastmile.orders.intake.boundary;
+
+import dev.lastmile.model.geo.GeoPoint;
+import dev.lastmile.model.parcel.Parcel;
+import dev.lastmile.model.problem.Violations;
+import dev.lastmile.orders.intake.control.AddressChecks;
+import dev.lastmile.orders.tracking.control.Parcels;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Back office: parcels whose address could not be placed, and placing them by hand. */
+@Stateless
+@Path("address-checks")
+@Tag(name = "Address checks", description = "Back office: addresses that need attention")
+@Produces(MediaType.APPLICATION_JSON)
+public class AddressCheckResource {
+
+    @Inject
+    AddressChecks checks;
+
+    @Inject
+    Parcels parcels;
+
+    public record Placement(Double latitude, Double longitude) {
+    }
+
+    @GET
+    @Operation(summary = "Parcels waiting for their address to be placed (oldest first, at most 1000)")
+    public List<ParcelView> waiting() {
+        return checks.waiting().stream().map(ParcelView::of).toList();
+    }
+
+    @PUT
+    @Path("{trackingId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Place the address: the parcel gets its depot and can be planned")
+    public ParcelView place(@PathParam("trackingId") String trackingId, Placement placement) {
+        Violations.body(placement);
+        Violations violations = new Violations();
+        violations.require("latitude", placement.latitude()).require("longitude", placement.longitude());
+        violations.throwIfAny();
+        GeoPoint point = violations.attempt("latitude", () -> new GeoPoint(placement.latitude(), placement.longitude()));
+        violations.throwIfAny();
+        Parcel parcel = parcels.byTrackingId(trackingId);
+        checks.place(parcel, point);
+        return ParcelView.of(parcel);
+    }
+}
