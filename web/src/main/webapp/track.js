@@ -14,7 +14,19 @@
   function show(parcel) {
     const card = element('div', null, 'card');
     card.append(element('div', parcel.status.replaceAll('_', ' ').toLowerCase(), 'status'));
-    card.append(element('p', 'Parcel ' + parcel.trackingId + ' to ' + parcel.town + ', due ' + parcel.deliveryDate, 'muted'));
+    if (!parcel.details) {
+      card.append(element('p', 'Parcel ' + parcel.trackingId + ' to ' + parcel.town
+        + '. Enter the recipient\'s postcode for the delivery day, time window and history.', 'muted'));
+      result.replaceChildren(card);
+      return;
+    }
+    card.append(element('p', 'Parcel ' + parcel.trackingId + ' to ' + parcel.town + ', due ' + parcel.deliveryDate
+      + (parcel.timeSlot ? ' between ' + parcel.timeSlot : ''), 'muted'));
+    if (parcel.etaFrom) {
+      card.append(element('p', 'Expected between ' + parcel.etaFrom.substring(11, 16) + ' and '
+        + parcel.etaTo.substring(11, 16), 'eta'));
+    }
+    if (parcel.collectionPoint) card.append(element('p', 'Delivered to ' + parcel.collectionPoint, 'muted'));
     const list = element('ol', null, 'timeline');
     parcel.timeline.slice().reverse().forEach(function (step) {
       const item = element('li');
@@ -27,13 +39,14 @@
   }
 
   async function track(id, postcode) {
-    const response = await fetch('api/tracking/' + encodeURIComponent(id) + '?postcode=' + encodeURIComponent(postcode),
+    const query = postcode ? '?postcode=' + encodeURIComponent(postcode) : '';
+    const response = await fetch('api/tracking/' + encodeURIComponent(id) + query,
       { headers: { Accept: 'application/json' } });
     if (response.ok) {
       show(await response.json());
     } else {
       const problem = await response.json().catch(function () { return {}; });
-      result.replaceChildren(element('p', response.status === 404
+      result.replaceChildren(element('p', response.status === 429 ? problem.detail : response.status === 404
         ? 'No parcel with this tracking id and postcode.' : (problem.detail || 'Tracking is unavailable.'), 'error'));
     }
   }
@@ -46,6 +59,6 @@
   if (params.get('id')) {
     form.id.value = params.get('id');
     form.postcode.value = params.get('postcode') || '';
-    if (form.postcode.value) track(form.id.value, form.postcode.value);
+    track(form.id.value, form.postcode.value);
   }
 })();

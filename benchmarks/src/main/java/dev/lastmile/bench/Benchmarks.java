@@ -15,10 +15,12 @@ public final class Benchmarks {
             case "scan-ingestion" -> ScanIngestionBenchmark.main(rest);
             case "solomon" -> dev.lastmile.bench.solomon.SolomonBenchmark.main(rest);
             case "realistic-day" -> RealisticDayBenchmark.main(rest);
+            case "intake-tracking" -> IntakeTrackingBenchmark.main(rest);
             default -> {
                 System.err.println("usage: ./bench.sh scan-ingestion [--devices 16] [--seconds 60] [--batch 100]\n"
                         + "       ./bench.sh solomon [--quick] [--budget S] [--filter REGEX] [--no-jsprit]\n"
-                        + "       ./bench.sh realistic-day [--parcels 2000] [--vehicles 40] [--budget 60]");
+                        + "       ./bench.sh realistic-day [--parcels 2000] [--vehicles 40] [--budget 60]\n"
+                        + "       ./bench.sh intake-tracking [--parcels 10000] [--batch 1000] [--clients 32] [--seconds 30]");
                 System.exit(2);
             }
         }

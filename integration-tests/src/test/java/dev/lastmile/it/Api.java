@@ -77,6 +77,11 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    Reply postBytes(String path, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
     Reply soap(String path, String action, String envelope) {
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "text/xml; charset=utf-8")
                 .header("SOAPAction", "\"" + action + "\"").POST(HttpRequest.BodyPublishers.ofString(envelope)).build());

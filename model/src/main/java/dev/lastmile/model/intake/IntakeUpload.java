@@ -59,6 +59,22 @@ public class IntakeUpload {
         return shipperId;
     }
 
+    public int created() {
+        return created;
+    }
+
+    public int existing() {
+        return existing;
+    }
+
+    public int rejected() {
+        return rejected;
+    }
+
+    public int rowsTotal() {
+        return rowsTotal;
+    }
+
     public String report() {
         return report;
     }

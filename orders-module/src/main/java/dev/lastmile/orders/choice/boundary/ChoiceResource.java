@@ -46,7 +46,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * The recipient's self-service: reached through the signed link in every notification, no account
  * needed. A missing or wrong signature is 404, like an unknown parcel. Every change answers with the
  * parcel's choices as they now stand; a change after the cut-off or once the parcel is out for
- * delivery is 409 with the reason.
+ * delivery is 409 with the reason. Path and query values are method parameters, never fields: a
+ * stateless bean is shared between requests.
  */
 @Stateless
 @Path("choices/{trackingId}")
@@ -73,23 +74,18 @@ public class ChoiceResource {
     @Inject
     CollectionPoints points;
 
-    @PathParam("trackingId")
-    String trackingId;
-
-    @QueryParam("sig")
-    String signature;
-
     @GET
     @Operation(summary = "The parcel's delivery choices, open slots and nearby collection points")
-    public ChoicesView read() {
-        return view(signed());
+    public ChoicesView read(@PathParam("trackingId") String trackingId, @QueryParam("sig") String signature) {
+        return view(signed(trackingId, signature));
     }
 
     @PUT
     @Path("slot")
     @Operation(summary = "Book a time slot (optionally on another day: a reschedule)")
-    public ChoicesView slot(SlotChoice choice) {
-        Parcel parcel = signed();
+    public ChoicesView slot(@PathParam("trackingId") String trackingId, @QueryParam("sig") String signature,
+                              SlotChoice choice) {
+        Parcel parcel = signed(trackingId, signature);
         Violations.body(choice);
         LocalDate day = choice.date() == null ? null : parse("date", choice.date(), LocalDate::parse);
         LocalTime from = parse("from", choice.from(), LocalTime::parse);
@@ -104,16 +100,18 @@ public class ChoiceResource {
 
     @PUT
     @Path("safe-place")
-    public ChoicesView safePlace(SafePlaceChoice choice) {
-        Parcel parcel = signed();
+    public ChoicesView safePlace(@PathParam("trackingId") String trackingId, @QueryParam("sig") String signature,
+                              SafePlaceChoice choice) {
+        Parcel parcel = signed(trackingId, signature);
         desk.chooseSafePlace(parcel, Violations.body(choice).place());
         return view(parcel);
     }
 
     @PUT
     @Path("neighbour")
-    public ChoicesView neighbour(NeighbourChoice choice) {
-        Parcel parcel = signed();
+    public ChoicesView neighbour(@PathParam("trackingId") String trackingId, @QueryParam("sig") String signature,
+                              NeighbourChoice choice) {
+        Parcel parcel = signed(trackingId, signature);
         Violations.body(choice);
         desk.chooseNeighbour(parcel, choice.name(), choice.house());
         return view(parcel);
@@ -123,24 +121,27 @@ public class ChoiceResource {
     @Path("collection-point")
     @Operation(summary = "Deliver to a pickup point or into a parcel locker", description = "Reserves a compartment"
             + " that fits the parcel; 409 when the point has none free.")
-    public ChoicesView collectionPoint(CollectionPointChoice choice) {
-        Parcel parcel = signed();
+    public ChoicesView collectionPoint(@PathParam("trackingId") String trackingId, @QueryParam("sig") String signature,
+                              CollectionPointChoice choice) {
+        Parcel parcel = signed(trackingId, signature);
         desk.chooseCollectionPoint(parcel, Violations.body(choice).code());
         return view(parcel);
     }
 
     @PUT
     @Path("contactless")
-    public ChoicesView contactless(ContactlessChoice choice) {
-        Parcel parcel = signed();
+    public ChoicesView contactless(@PathParam("trackingId") String trackingId, @QueryParam("sig") String signature,
+                              ContactlessChoice choice) {
+        Parcel parcel = signed(trackingId, signature);
         desk.chooseContactless(parcel, Boolean.TRUE.equals(Violations.body(choice).contactless()));
         return view(parcel);
     }
 
     @PUT
     @Path("instructions")
-    public ChoicesView instructions(InstructionsChoice choice) {
-        Parcel parcel = signed();
+    public ChoicesView instructions(@PathParam("trackingId") String trackingId, @QueryParam("sig") String signature,
+                              InstructionsChoice choice) {
+        Parcel parcel = signed(trackingId, signature);
         desk.leaveInstructions(parcel, Violations.body(choice).text());
         return view(parcel);
     }
@@ -148,8 +149,9 @@ public class ChoiceResource {
     @PUT
     @Path("redirect")
     @Operation(summary = "Send the parcel to another address")
-    public ChoicesView redirect(RedirectChoice choice) {
-        Parcel parcel = signed();
+    public ChoicesView redirect(@PathParam("trackingId") String trackingId, @QueryParam("sig") String signature,
+                              RedirectChoice choice) {
+        Parcel parcel = signed(trackingId, signature);
         Violations.body(choice);
         ParcelRequest.AddressPart part = new ParcelRequest.AddressPart(choice.line(), choice.town(), choice.postcode(),
                 choice.country(), choice.latitude(), choice.longitude());
@@ -161,8 +163,9 @@ public class ChoiceResource {
     @PUT
     @Path("hold")
     @Operation(summary = "Hold the parcel while away; it is delivered on the given day")
-    public ChoicesView hold(HoldChoice choice) {
-        Parcel parcel = signed();
+    public ChoicesView hold(@PathParam("trackingId") String trackingId, @QueryParam("sig") String signature,
+                              HoldChoice choice) {
+        Parcel parcel = signed(trackingId, signature);
         desk.holdUntil(parcel, parse("until", Violations.body(choice).until(), LocalDate::parse));
         return view(parcel);
     }
@@ -170,13 +173,13 @@ public class ChoiceResource {
     @POST
     @Path("opt-out")
     @Operation(summary = "No more emails or SMS to this recipient")
-    public ChoicesView optOut() {
-        Parcel parcel = signed();
+    public ChoicesView optOut(@PathParam("trackingId") String trackingId, @QueryParam("sig") String signature) {
+        Parcel parcel = signed(trackingId, signature);
         desk.optOut(parcel);
         return view(parcel);
     }
 
-    private Parcel signed() {
+    private Parcel signed(String trackingId, String signature) {
         TrackingId id = TrackingId.parse(trackingId);
         links.verify(id, signature);
         return parcels.byTrackingId(id);

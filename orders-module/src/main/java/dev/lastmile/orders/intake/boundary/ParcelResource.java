@@ -4,6 +4,8 @@ import dev.lastmile.model.parcel.Parcel;
 import dev.lastmile.model.problem.InvalidRequest;
 import dev.lastmile.model.problem.Violations;
 import dev.lastmile.model.shipper.Shipper;
+import dev.lastmile.model.intake.IntakeUpload;
+import dev.lastmile.orders.intake.control.CsvIntake;
 import dev.lastmile.orders.intake.control.IntakeOutcome;
 import dev.lastmile.orders.intake.control.Labels;
 import dev.lastmile.orders.intake.control.ParcelIntake;
@@ -45,6 +47,9 @@ public class ParcelResource {
     @Inject
     Labels labels;
 
+    @Inject
+    CsvIntake csv;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a parcel", description = "201 with the parcel and its tracking id; the same"
@@ -69,6 +74,38 @@ public class ParcelResource {
         Shipper shipper = keys.authenticate(apiKey);
         Violations.body(requests);
         return IntakeReport.of(null, intake.registerAll(shipper, requests, LocalDate.now()));
+    }
+
+    public record UploadSummary(long uploadId, int rows, int created, int existing, int rejected, String report) {
+    }
+
+    @POST
+    @Path("csv")
+    @Consumes({"text/csv", MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(summary = "Upload parcels as CSV (UTF-8, header row, at most 10,000 rows)", description = "Columns"
+            + " by name: shipper_reference, recipient_name, recipient_email, recipient_phone, recipient_language,"
+            + " address_line, town, postcode, country, latitude, longitude, weight_kg, volume_litres, delivery_date,"
+            + " slot_from, slot_to, declared_value, instructions, safe_place, neighbour, locker, contactless. Good rows"
+            + " are registered; the answer counts them and links the row-by-row report (CSV). A file that cannot be"
+            + " read at all (encoding, header, quotes) is 400 and changes nothing; over 8 MB is 413.")
+    public Response uploadCsv(@HeaderParam(ShipperKeys.HEADER) String apiKey, java.io.InputStream body,
+                              @Context UriInfo uri) {
+        Shipper shipper = keys.authenticate(apiKey);
+        IntakeUpload upload = csv.upload(shipper, body, LocalDate.now());
+        java.net.URI report = uri.getBaseUriBuilder().path("parcels/uploads/{id}/report").build(upload.id());
+        return Response.status(201).location(report).entity(new UploadSummary(upload.id(), upload.rowsTotal(),
+                upload.created(), upload.existing(), upload.rejected(), report.toString())).build();
+    }
+
+    @GET
+    @Path("uploads/{id}/report")
+    @Produces("text/csv")
+    @Operation(summary = "The row-by-row report of a CSV upload", description = "Columns line, shipper_reference,"
+            + " outcome (CREATED, EXISTING, REJECTED), tracking_id, field, message.")
+    public Response uploadReport(@HeaderParam(ShipperKeys.HEADER) String apiKey, @PathParam("id") long id) {
+        IntakeUpload upload = csv.reportOf(keys.authenticate(apiKey), id);
+        return Response.ok(upload.report(), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"upload-" + id + "-report.csv\"").build();
     }
 
     @GET

@@ -7,7 +7,7 @@ import java.util.List;
  * with it the delivery day, slot, ETA window and the timeline. Nothing names the recipient.
  */
 public record TrackingView(String trackingId, String status, String town, boolean details, String deliveryDate,
-                           String timeSlot, String etaFrom, String etaTo, String collectionPoint, List<Step> steps) {
+                           String timeSlot, String etaFrom, String etaTo, String collectionPoint, List<Step> timeline) {
 
     public record Step(String code, String at, String description) {
     }

@@ -13,12 +13,14 @@ import static dev.lastmile.orders.intake.control.csv.ParcelColumn.NEIGHBOUR;
 import static dev.lastmile.orders.intake.control.csv.ParcelColumn.POSTCODE;
 import static dev.lastmile.orders.intake.control.csv.ParcelColumn.RECIPIENT_EMAIL;
 import static dev.lastmile.orders.intake.control.csv.ParcelColumn.RECIPIENT_NAME;
+import static dev.lastmile.orders.intake.control.csv.ParcelColumn.RECIPIENT_LANGUAGE;
 import static dev.lastmile.orders.intake.control.csv.ParcelColumn.RECIPIENT_PHONE;
 import static dev.lastmile.orders.intake.control.csv.ParcelColumn.SAFE_PLACE;
 import static dev.lastmile.orders.intake.control.csv.ParcelColumn.SHIPPER_REFERENCE;
 import static dev.lastmile.orders.intake.control.csv.ParcelColumn.SLOT_FROM;
 import static dev.lastmile.orders.intake.control.csv.ParcelColumn.SLOT_TO;
 import static dev.lastmile.orders.intake.control.csv.ParcelColumn.TOWN;
+import static dev.lastmile.orders.intake.control.csv.ParcelColumn.VOLUME_LITRES;
 import static dev.lastmile.orders.intake.control.csv.ParcelColumn.WEIGHT_KG;
 
 import dev.lastmile.orders.intake.boundary.ParcelRequest;
@@ -73,10 +75,11 @@ final class ParcelRow {
 
     private ParcelRequest request() {
         return new ParcelRequest(text(SHIPPER_REFERENCE),
-                new ParcelRequest.RecipientPart(text(RECIPIENT_NAME), text(RECIPIENT_EMAIL), text(RECIPIENT_PHONE)),
+                new ParcelRequest.RecipientPart(text(RECIPIENT_NAME), text(RECIPIENT_EMAIL), text(RECIPIENT_PHONE),
+                        text(RECIPIENT_LANGUAGE)),
                 new ParcelRequest.AddressPart(text(ADDRESS_LINE), text(TOWN), text(POSTCODE), text(COUNTRY),
                         number(LATITUDE), number(LONGITUDE)),
-                number(WEIGHT_KG), text(DELIVERY_DATE), slot(), number(DECLARED_VALUE), preferences());
+                number(WEIGHT_KG), number(VOLUME_LITRES), text(DELIVERY_DATE), slot(), number(DECLARED_VALUE), preferences());
     }
 
     /** No slot at all is "any time that day"; half a slot is left for validation to refuse. */

@@ -32,9 +32,9 @@ class ParcelCsvReaderTest {
 
         assertEquals(List.of(2, 3), upload.parcels().stream().map(ParsedRow::line).toList());
         assertEquals(List.of(), upload.rejections());
-        ParcelRequest expected = new ParcelRequest("ORD-1", new ParcelRequest.RecipientPart("Ada Lovelace", null, null),
+        ParcelRequest expected = new ParcelRequest("ORD-1", new ParcelRequest.RecipientPart("Ada Lovelace", null, null, null),
                 new ParcelRequest.AddressPart("12 Baker Street", "London", "NW1 6XE", "GB", 51.5237, -0.1585),
-                1.5, "2026-11-26", null, null, null);
+                1.5, null, "2026-11-26", null, null, null);
         assertEquals(expected, upload.parcels().get(0).request());
         ParcelRegistration registration = ParcelRegistration.from(upload.parcels().get(1).request(), TODAY);
         assertEquals("ORD-2", registration.shipperReference());
