@@ -1,7 +1,10 @@
 package dev.lastmile.routing.planning.control;
 
+import dev.lastmile.model.fleet.VehicleType;
 import dev.lastmile.model.geo.GeoPoint;
 import dev.lastmile.model.parcel.TimeSlot;
+import dev.lastmile.routing.distance.DistanceSource;
+import dev.lastmile.routing.distance.StopOffRoadNetwork;
 import dev.lastmile.routing.planning.solver.DenseTravelMatrix;
 import dev.lastmile.routing.planning.solver.Fleet;
 import dev.lastmile.routing.planning.solver.Problem;
@@ -15,11 +18,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Plans a depot's day with the SISR solver: capacity in kilograms and in parcels, the recipients'
- * time slots, the working day. Distances are straight lines times a circuity factor; times follow
- * the slowest vehicle's urban speed, so ETAs err on the late side.
+ * time slots, the working day. Unless a {@link DistanceSource} is given, distances are straight lines
+ * times a circuity factor; times follow the slowest vehicle's urban speed, so ETAs err on the late side.
  */
 public class RoutePlanner {
 
@@ -45,10 +49,30 @@ public class RoutePlanner {
     public record Plan(List<Tour> tours, Map<Long, String> unplaced) {
     }
 
+    /** Travel between the depot (index 0) and the destinations (1..n), for the whole fleet. */
+    @FunctionalInterface
+    private interface DayTravel {
+        DenseTravelMatrix between(GeoPoint depot, List<Destination> destinations, List<Van> vans);
+    }
+
     private final Duration budget;
+    private final DayTravel travel;
 
     public RoutePlanner(Duration budget) {
+        this(budget, RoutePlanner::straightLines);
+    }
+
+    /**
+     * Plans with the distances and times of {@code distances} for one kind of vehicle: the slowest kind of the
+     * depot's fleet keeps ETAs on the late side. A destination the source finds no road to stays unplaced.
+     */
+    public RoutePlanner(Duration budget, DistanceSource distances, VehicleType vehicle) {
+        this(budget, (depot, destinations, vans) -> distances.matrix(stops(depot, destinations), vehicle).travelMatrix());
+    }
+
+    private RoutePlanner(Duration budget, DayTravel travel) {
         this.budget = budget;
+        this.travel = travel;
     }
 
     public Plan plan(GeoPoint depot, LocalDateTime departure, List<Van> vans, List<Destination> destinations) {
@@ -69,10 +93,11 @@ public class RoutePlanner {
                 unplaced.put(destination.parcelId(), reason);
             }
         }
-        if (candidates.isEmpty()) {
+        Optional<DenseTravelMatrix> travelled = travelSettingAsideOffRoad(depot, candidates, vans, unplaced);
+        if (travelled.isEmpty()) {
             return new Plan(List.of(), unplaced);
         }
-        Problem problem = solverProblem(depot, departure, vans, candidates);
+        Problem problem = solverProblem(depot, departure, vans, candidates, travelled.get());
         Matrix matrix = new Matrix((DenseTravelMatrix) problem.travel());
         Solution solution = new Solver().solve(problem, budgetFor(candidates.size()), 1L);
         List<Tour> tours = new ArrayList<>();
@@ -91,11 +116,50 @@ public class RoutePlanner {
     }
 
     /**
-     * The day as the solver sees it: index 0 the depot, 1..n the destinations in the given order.
-     * Public so that benchmarks can give the same problem to another solver.
+     * Travel data for the depot and the candidates; candidates with no road within reach go to {@code unplaced}
+     * and out of {@code candidates}, and the rest is asked again. Empty when no candidate is left.
+     */
+    private Optional<DenseTravelMatrix> travelSettingAsideOffRoad(GeoPoint depot, List<Destination> candidates, List<Van> vans,
+                                                      Map<Long, String> unplaced) {
+        while (!candidates.isEmpty()) {
+            try {
+                return Optional.of(travel.between(depot, candidates, vans));
+            } catch (StopOffRoadNetwork offRoad) {
+                if (offRoad.stops().contains(0)) throw offRoad;
+                List<Destination> unreachable = offRoad.stops().stream().map(stop -> candidates.get(stop - 1)).toList();
+                unreachable.forEach(d -> unplaced.put(d.parcelId(), "no road the vehicle may use reaches the address"));
+                candidates.removeAll(unreachable);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Index 0 the depot, 1..n the destinations in the given order, as in the solver's problem. */
+    public static List<GeoPoint> stops(GeoPoint depot, List<Destination> destinations) {
+        List<GeoPoint> stops = new ArrayList<>(destinations.size() + 1);
+        stops.add(depot);
+        destinations.forEach(d -> stops.add(d.location()));
+        return stops;
+    }
+
+    /**
+     * The day as the solver sees it: index 0 the depot, 1..n the destinations in the given order, straight-line
+     * travel at the slowest van's speed. Public so that benchmarks can give the same problem to another solver.
      */
     public static Problem solverProblem(GeoPoint depot, LocalDateTime departure, List<Van> vans, List<Destination> candidates) {
-        Matrix matrix = Matrix.of(depot, candidates, vans.stream().mapToDouble(Van::speedKmh).min().orElseThrow());
+        return solverProblem(depot, departure, vans, candidates, straightLines(depot, candidates, vans));
+    }
+
+    private static DenseTravelMatrix straightLines(GeoPoint depot, List<Destination> destinations, List<Van> vans) {
+        return Matrix.of(depot, destinations, vans.stream().mapToDouble(Van::speedKmh).min().orElseThrow()).travel();
+    }
+
+    /** The same with travel data from elsewhere, indexed as by {@link #stops}. */
+    public static Problem solverProblem(GeoPoint depot, LocalDateTime departure, List<Van> vans, List<Destination> candidates,
+                                        DenseTravelMatrix travel) {
+        if (travel.size() != candidates.size() + 1) {
+            throw new IllegalArgumentException("travel covers " + travel.size() + " stops, the day has " + (candidates.size() + 1));
+        }
         double closes = WORKING_DAY.toSeconds();
         List<Visit> customers = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
@@ -111,7 +175,7 @@ public class RoutePlanner {
         }
         List<int[]> capacities = vans.stream()
                 .map(v -> new int[] {(int) Math.floor(v.capacityKg() * UNITS_PER_KG), v.capacityParcels()}).toList();
-        return new Problem(Visit.depot(0, 2, 0, closes), customers, matrix.travel(), Fleet.of(capacities));
+        return new Problem(Visit.depot(0, 2, 0, closes), customers, travel, Fleet.of(capacities));
     }
 
     /** Arrival times replayed along the tour: drive, wait for the slot to open, serve. */

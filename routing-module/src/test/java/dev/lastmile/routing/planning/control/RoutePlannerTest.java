@@ -2,10 +2,17 @@ package dev.lastmile.routing.planning.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lastmile.model.fleet.VehicleType;
 import dev.lastmile.model.geo.GeoPoint;
 import dev.lastmile.model.parcel.TimeSlot;
+import dev.lastmile.routing.distance.DistanceMatrix;
+import dev.lastmile.routing.distance.DistanceSource;
+import dev.lastmile.routing.distance.RouteGeometry;
+import dev.lastmile.routing.distance.StopOffRoadNetwork;
+import dev.lastmile.routing.distance.StraightLineDistances;
 import dev.lastmile.routing.planning.control.RoutePlanner.Call;
 import dev.lastmile.routing.planning.control.RoutePlanner.Destination;
 import dev.lastmile.routing.planning.control.RoutePlanner.Plan;
@@ -99,6 +106,58 @@ class RoutePlannerTest {
         double planned = distance(planner.plan(DEPOT, EIGHT, vans, day));
         double greedy = nearestNeighbourKilometres(day);
         assertTrue(planned < greedy, "planner " + planned + " km vs nearest neighbour " + greedy + " km");
+    }
+
+    @Test
+    void plansWithTheTravelOfAnyDistanceSource() {
+        List<Destination> day = londonDay(30, 5);
+        DistanceSource doubled = new StraightLineDistances(2.6, StraightLineDistances.urban().speedsKmh());
+        List<Van> vans = List.of(new Van(1, 500, 50, 25), new Van(2, 500, 50, 25));
+        Plan plan = new RoutePlanner(Duration.ofMillis(500), doubled, VehicleType.VAN).plan(DEPOT, EIGHT, vans, day);
+        Call first = plan.tours().get(0).calls().get(0);
+        GeoPoint firstStop = day.stream().filter(d -> d.parcelId() == first.parcelId()).findFirst().orElseThrow().location();
+        assertEquals(DEPOT.kilometresTo(firstStop) * 2.6, first.kilometresFromPrevious(), 1e-9);
+        assertEquals(day.size(), plan.tours().stream().mapToInt(t -> t.calls().size()).sum());
+    }
+
+    @Test
+    void parcelWhoseAddressNoRoadReachesStaysUnplacedAndTheRestIsPlanned() {
+        GeoPoint lake = new GeoPoint(51.50, -0.16);
+        DistanceSource roads = offRoadAt(lake);
+        List<Destination> day = new ArrayList<>(londonDay(12, 3));
+        day.add(new Destination(99, lake, 1, null));
+        Plan plan = new RoutePlanner(Duration.ofMillis(300), roads, VehicleType.VAN).plan(DEPOT, EIGHT,
+                List.of(new Van(1, 500, 50, 25)), day);
+        assertEquals(Map.of(99L, "no road the vehicle may use reaches the address"), plan.unplaced());
+        assertEquals(12, plan.tours().get(0).calls().size());
+    }
+
+    @Test
+    void depotThatNoRoadReachesIsAnError() {
+        RoutePlanner planner = new RoutePlanner(Duration.ofMillis(300), offRoadAt(DEPOT), VehicleType.VAN);
+        List<Van> vans = List.of(new Van(1, 500, 50, 25));
+        assertThrows(StopOffRoadNetwork.class, () -> planner.plan(DEPOT, EIGHT, vans, londonDay(3, 1)));
+    }
+
+    /** Straight lines, except that no road comes near {@code offRoad}. */
+    private static DistanceSource offRoadAt(GeoPoint offRoad) {
+        return new DistanceSource() {
+            @Override
+            public DistanceMatrix matrix(List<GeoPoint> points, VehicleType vehicle) {
+                refuse(points);
+                return StraightLineDistances.urban().matrix(points, vehicle);
+            }
+
+            @Override
+            public RouteGeometry geometry(List<GeoPoint> stops, VehicleType vehicle) {
+                refuse(stops);
+                return StraightLineDistances.urban().geometry(stops, vehicle);
+            }
+
+            private void refuse(List<GeoPoint> points) {
+                if (points.contains(offRoad)) throw new StopOffRoadNetwork(List.of(points.indexOf(offRoad)), "test");
+            }
+        };
     }
 
     private static double distance(Plan plan) {
