@@ -35,6 +35,17 @@ public class Depot {
     @Column(nullable = false)
     private double longitude;
 
+    @Column(nullable = false)
+    private java.time.LocalTime opens = java.time.LocalTime.of(7, 0);
+
+    @Column(nullable = false)
+    private java.time.LocalTime closes = java.time.LocalTime.of(21, 0);
+
+    /** How this depot's routes measure distance: a depot in a region with an OSM extract uses its roads. */
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(name = "distance_model", nullable = false, length = 16)
+    private DistanceModel distanceModel = DistanceModel.STRAIGHT_LINE;
+
     protected Depot() {
     }
 
@@ -43,6 +54,27 @@ public class Depot {
         this.name = name;
         this.latitude = location.latitude();
         this.longitude = location.longitude();
+    }
+
+    public void operate(java.time.LocalTime opens, java.time.LocalTime closes, DistanceModel distanceModel) {
+        if (!opens.isBefore(closes)) {
+            throw new IllegalArgumentException("opens must be before closes");
+        }
+        this.opens = opens;
+        this.closes = closes;
+        this.distanceModel = distanceModel;
+    }
+
+    public java.time.LocalTime opens() {
+        return opens;
+    }
+
+    public java.time.LocalTime closes() {
+        return closes;
+    }
+
+    public DistanceModel distanceModel() {
+        return distanceModel;
     }
 
     public Long id() {

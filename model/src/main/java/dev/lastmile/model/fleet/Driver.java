@@ -30,12 +30,68 @@ public class Driver {
     @Column(nullable = false, length = 120)
     private String name;
 
+    @Column(name = "shift_start", nullable = false)
+    private java.time.LocalTime shiftStart = java.time.LocalTime.of(8, 0);
+
+    @Column(name = "shift_end", nullable = false)
+    private java.time.LocalTime shiftEnd = java.time.LocalTime.of(18, 0);
+
+    @Column(name = "break_minutes", nullable = false)
+    private int breakMinutes = 30;
+
+    @Column(name = "break_earliest", nullable = false)
+    private java.time.LocalTime breakEarliest = java.time.LocalTime.of(11, 30);
+
+    @Column(name = "break_latest", nullable = false)
+    private java.time.LocalTime breakLatest = java.time.LocalTime.of(14, 0);
+
+    @Column(name = "cost_per_hour", nullable = false)
+    private java.math.BigDecimal costPerHour = new java.math.BigDecimal("15");
+
     protected Driver() {
     }
 
     public Driver(Depot depot, String name) {
         this.depot = depot;
         this.name = name;
+    }
+
+    /** The driver's shift and the break that must start inside its window (working-time rules). */
+    public void workShift(java.time.LocalTime start, java.time.LocalTime end, int breakMinutes,
+                          java.time.LocalTime breakEarliest, java.time.LocalTime breakLatest, java.math.BigDecimal costPerHour) {
+        if (!start.isBefore(end) || breakMinutes < 0 || breakLatest.isBefore(breakEarliest)) {
+            throw new IllegalArgumentException("a shift starts before it ends; a break window runs forwards");
+        }
+        this.shiftStart = start;
+        this.shiftEnd = end;
+        this.breakMinutes = breakMinutes;
+        this.breakEarliest = breakEarliest;
+        this.breakLatest = breakLatest;
+        this.costPerHour = costPerHour;
+    }
+
+    public java.time.LocalTime shiftStart() {
+        return shiftStart;
+    }
+
+    public java.time.LocalTime shiftEnd() {
+        return shiftEnd;
+    }
+
+    public int breakMinutes() {
+        return breakMinutes;
+    }
+
+    public java.time.LocalTime breakEarliest() {
+        return breakEarliest;
+    }
+
+    public java.time.LocalTime breakLatest() {
+        return breakLatest;
+    }
+
+    public java.math.BigDecimal costPerHour() {
+        return costPerHour;
     }
 
     public Long id() {

@@ -42,6 +42,26 @@ public class Vehicle {
     @Column(name = "capacity_parcels", nullable = false)
     private int capacityParcels;
 
+    /** Load space; null when only weight and parcel count matter. */
+    @Column(name = "capacity_litres")
+    private Double capacityLitres;
+
+    /** Electric range on one charge; null for combustion vans and bikes. */
+    @Column(name = "range_km")
+    private Double rangeKm;
+
+    @Column(name = "fixed_cost", nullable = false)
+    private java.math.BigDecimal fixedCost = java.math.BigDecimal.ZERO;
+
+    @Column(name = "cost_per_km", nullable = false)
+    private java.math.BigDecimal costPerKm = new java.math.BigDecimal("0.25");
+
+    @Column(name = "cost_per_hour", nullable = false)
+    private java.math.BigDecimal costPerHour = java.math.BigDecimal.ZERO;
+
+    @Column(name = "co2_g_per_km", nullable = false)
+    private double co2GramsPerKm;
+
     protected Vehicle() {
     }
 
@@ -54,6 +74,41 @@ public class Vehicle {
         this.type = type;
         this.capacityKg = capacityKg;
         this.capacityParcels = capacityParcels;
+    }
+
+    /** The running figures the planner weighs and reports: space, range, costs and emissions. */
+    public void specify(Double capacityLitres, Double rangeKm, java.math.BigDecimal fixedCost,
+                        java.math.BigDecimal costPerKm, java.math.BigDecimal costPerHour, double co2GramsPerKm) {
+        this.capacityLitres = capacityLitres;
+        this.rangeKm = rangeKm;
+        this.fixedCost = fixedCost;
+        this.costPerKm = costPerKm;
+        this.costPerHour = costPerHour;
+        this.co2GramsPerKm = co2GramsPerKm;
+    }
+
+    public java.util.Optional<Double> capacityLitres() {
+        return java.util.Optional.ofNullable(capacityLitres);
+    }
+
+    public java.util.Optional<Double> rangeKm() {
+        return java.util.Optional.ofNullable(rangeKm);
+    }
+
+    public java.math.BigDecimal fixedCost() {
+        return fixedCost;
+    }
+
+    public java.math.BigDecimal costPerKm() {
+        return costPerKm;
+    }
+
+    public java.math.BigDecimal costPerHour() {
+        return costPerHour;
+    }
+
+    public double co2GramsPerKm() {
+        return co2GramsPerKm;
     }
 
     public Long id() {

@@ -62,6 +62,42 @@ public class Route {
     @Column(name = "closed_at")
     private Instant closedAt;
 
+    @Column(name = "planning_job_id")
+    private Long planningJobId;
+
+    @Column(name = "drive_minutes", nullable = false)
+    private double driveMinutes;
+
+    @Column(nullable = false)
+    private java.math.BigDecimal cost = java.math.BigDecimal.ZERO;
+
+    @Column(name = "co2_kg", nullable = false)
+    private double co2Kg;
+
+    @Column(name = "returns_at")
+    private LocalDateTime returnsAt;
+
+    @Column(name = "break_at")
+    private LocalDateTime breakAt;
+
+    /** Counts the published versions: a re-plan that changes the route raises it, never silently. */
+    @Column(nullable = false)
+    private int revision = 1;
+
+    @Column(name = "revised_at")
+    private Instant revisedAt;
+
+    /** Set when the vehicle broke down: its remaining stops went to other routes. */
+    @Column(name = "withdrawn_at")
+    private Instant withdrawnAt;
+
+    /**
+     * The highest stop number used before a revision dropped stops: new stops number on from it, since the
+     * dropped rows are deleted only at the end of the transaction (stop numbers are unique per route).
+     */
+    @jakarta.persistence.Transient
+    private int sequenceFloor;
+
     @OneToMany(mappedBy = "route", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("sequence")
     private List<Stop> stops = new ArrayList<>();
@@ -83,6 +119,79 @@ public class Route {
         stops.add(stop);
         distanceKm += kilometresFromPrevious;
         return stop;
+    }
+
+    /** Appends the next stop with its departure and the load left on board after it. */
+    public Stop addStop(Parcel parcel, LocalDateTime eta, LocalDateTime departs, double kilometresFromPrevious,
+                        double loadKgAfter) {
+        int next = Math.max(sequenceFloor, stops.stream().mapToInt(Stop::sequence).max().orElse(0)) + 1;
+        Stop stop = new Stop(this, next, parcel, eta, departs, loadKgAfter);
+        stops.add(stop);
+        distanceKm += kilometresFromPrevious;
+        return stop;
+    }
+
+    /** What the plan says the route costs: drive time, money, CO2, when it is back and when the break is. */
+    public void account(Long planningJobId, double driveMinutes, java.math.BigDecimal cost, double co2Kg,
+                        LocalDateTime returnsAt, LocalDateTime breakAt) {
+        this.planningJobId = planningJobId;
+        this.driveMinutes = driveMinutes;
+        this.cost = cost;
+        this.co2Kg = co2Kg;
+        this.returnsAt = returnsAt;
+        this.breakAt = breakAt;
+    }
+
+    /**
+     * A re-plan changed this route: the stops not yet done are dropped (the caller adds the new
+     * ones), the distance starts again from the done part, and the revision goes up.
+     */
+    public List<Stop> revise(java.util.function.Predicate<Stop> done, double kilometresDone, Instant at) {
+        sequenceFloor = Math.max(sequenceFloor, stops.stream().mapToInt(Stop::sequence).max().orElse(0));
+        List<Stop> dropped = stops.stream().filter(done.negate()).toList();
+        stops.removeAll(dropped);
+        distanceKm = kilometresDone;
+        revision++;
+        revisedAt = at;
+        return dropped;
+    }
+
+    public void withdraw(Instant at) {
+        withdrawnAt = at;
+        revisedAt = at;
+        revision++;
+    }
+
+    public boolean withdrawn() {
+        return withdrawnAt != null;
+    }
+
+    public double driveMinutes() {
+        return driveMinutes;
+    }
+
+    public java.math.BigDecimal cost() {
+        return cost;
+    }
+
+    public double co2Kg() {
+        return co2Kg;
+    }
+
+    public java.util.Optional<LocalDateTime> returnsAt() {
+        return java.util.Optional.ofNullable(returnsAt);
+    }
+
+    public java.util.Optional<LocalDateTime> breakAt() {
+        return java.util.Optional.ofNullable(breakAt);
+    }
+
+    public int revision() {
+        return revision;
+    }
+
+    public java.util.Optional<Long> planningJobId() {
+        return java.util.Optional.ofNullable(planningJobId);
     }
 
     /** Adds the drive back to the depot after the last stop. */

@@ -41,14 +41,33 @@ public class Stop {
     @Column(nullable = false)
     private LocalDateTime eta;
 
+    private LocalDateTime departs;
+
+    @Column(name = "load_kg_after")
+    private Double loadKgAfter;
+
     protected Stop() {
     }
 
     Stop(Route route, int sequence, Parcel parcel, LocalDateTime eta) {
+        this(route, sequence, parcel, eta, null, null);
+    }
+
+    Stop(Route route, int sequence, Parcel parcel, LocalDateTime eta, LocalDateTime departs, Double loadKgAfter) {
         this.route = route;
         this.sequence = sequence;
         this.parcel = parcel;
         this.eta = eta;
+        this.departs = departs;
+        this.loadKgAfter = loadKgAfter;
+    }
+
+    public java.util.Optional<LocalDateTime> departs() {
+        return java.util.Optional.ofNullable(departs);
+    }
+
+    public java.util.Optional<Double> loadKgAfter() {
+        return java.util.Optional.ofNullable(loadKgAfter);
     }
 
     public int sequence() {

@@ -12,7 +12,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -48,20 +50,30 @@ public class OutboxBatch {
     @ConfigProperty(name = "lastmile.outbox.max-attempts", defaultValue = "8")
     int maxAttempts;
 
-    /** Returns how many notifications it handled, so the dispatcher knows whether to go on. */
+    /**
+     * Returns how many notifications it tried, so the dispatcher knows whether to go on; those held back
+     * because their server is unreachable do not count.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int sendDue(int max) {
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("SELECT id FROM notification WHERE status = 'PENDING'"
                         + " AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED")
                 .setParameter(1, java.sql.Timestamp.from(Instant.now())).setParameter(2, max).getResultList();
+        Set<String> unreachable = new HashSet<>();
+        int handled = 0;
         for (Number id : ids) {
-            send(em.find(Notification.class, id.longValue()));
+            Notification notification = em.find(Notification.class, id.longValue());
+            // A server that refused the connection refuses the rest of the batch too: leave those for a later tick.
+            if (!unreachable.contains(destination(notification))) {
+                send(notification, unreachable);
+                handled++;
+            }
         }
-        return ids.size();
+        return handled;
     }
 
-    private void send(Notification notification) {
+    private void send(Notification notification, Set<String> unreachable) {
         if (notification.channel() != Channel.WEBHOOK
                 && em.find(OptOut.class, OptOut.normalise(notification.address())) != null) {
             notification.optedOut();
@@ -73,7 +85,25 @@ public class OutboxBatch {
         } catch (Exception e) {
             LOG.log(Level.FINE, "notification " + notification.id() + " failed", e);
             notification.failed(e.getClass().getSimpleName() + ": " + e.getMessage(), Instant.now(), firstBackoff, maxAttempts);
+            if (isConnectionFailure(e)) {
+                unreachable.add(destination(notification));
+            }
         }
+    }
+
+    /** Email and SMS each go through one server; each webhook URL is a server of its own. */
+    private static String destination(Notification notification) {
+        return notification.channel() == Channel.WEBHOOK ? notification.address() : notification.channel().name();
+    }
+
+    private static boolean isConnectionFailure(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.SocketTimeoutException
+                    || t instanceof java.net.http.HttpConnectTimeoutException || t instanceof java.net.UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void deliver(Notification notification) throws Exception {

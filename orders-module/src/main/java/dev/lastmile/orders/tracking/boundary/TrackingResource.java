@@ -8,6 +8,8 @@ import dev.lastmile.orders.tracking.control.Parcels;
 import dev.lastmile.orders.tracking.control.Timeline;
 import dev.lastmile.orders.tracking.control.TrackingGuards;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,7 +22,10 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Public tracking: the tracking id shows status and town; with the recipient's postcode, the details. */
+/**
+ * Public tracking: the tracking id shows status and town; with the recipient's postcode, the details.
+ * Lookups only read, so they run without a transaction (the busiest endpoint of the system).
+ */
 @Stateless
 @Path("tracking")
 @Tag(name = "Tracking", description = "Public parcel tracking")
@@ -41,6 +46,7 @@ public class TrackingResource {
     @Operation(summary = "Follow a parcel", description = "Without postcode: status and town only. With the"
             + " recipient's postcode: delivery day, slot, ETA window and timeline. A wrong postcode answers 404 like"
             + " an unknown id; after 5 wrong postcodes in 15 minutes the id answers 429 for 15 minutes.")
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public TrackingView track(@PathParam("trackingId") String trackingId, @QueryParam("postcode") String postcode) {
         TrackingId id = TrackingId.parse(trackingId);
         if (postcode == null || postcode.isBlank()) {

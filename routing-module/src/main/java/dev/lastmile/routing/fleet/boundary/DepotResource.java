@@ -10,7 +10,12 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import dev.lastmile.model.problem.Violations;
+import java.time.LocalDate;
+import dev.lastmile.routing.fleet.boundary.FleetViews.AbsenceRequest;
+import dev.lastmile.routing.fleet.boundary.FleetViews.Availability;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -76,5 +81,37 @@ public class DepotResource {
     @Operation(summary = "List a depot's drivers")
     public List<DriverView> drivers(@PathParam("code") String code) {
         return fleet.driversAt(fleet.depot(code)).stream().map(DriverView::of).toList();
+    }
+
+    @PUT
+    @Path("{code}/availability/{date}")
+    @Operation(summary = "Mark vehicles (by registration) and drivers (by id) unavailable on a day",
+            description = "Replaces that day's absences; everyone else is available. The planner uses only the available.")
+    public Availability absent(@PathParam("code") String code, @PathParam("date") String date, AbsenceRequest request) {
+        Violations.body(request);
+        Depot depot = fleet.depot(code);
+        LocalDate day = day(date);
+        fleet.absent(depot, day, request.vehicles() == null ? List.of() : request.vehicles(),
+                request.drivers() == null ? List.of() : request.drivers(), request.reason() == null ? "unavailable" : request.reason());
+        return availability(code, date);
+    }
+
+    @GET
+    @Path("{code}/availability/{date}")
+    @Operation(summary = "The vehicles and drivers available at a depot on a day")
+    public Availability availability(@PathParam("code") String code, @PathParam("date") String date) {
+        Depot depot = fleet.depot(code);
+        LocalDate day = day(date);
+        return new Availability(day.toString(), fleet.vehiclesAvailable(depot, day).stream().map(VehicleView::of).toList(),
+                fleet.driversAvailable(depot, day).stream().map(DriverView::of).toList(),
+                fleet.absences(depot, day).stream().map(a -> a.resource() + " " + a.resourceId() + ": " + a.reason()).toList());
+    }
+
+    private static LocalDate day(String date) {
+        try {
+            return LocalDate.parse(date);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new dev.lastmile.model.problem.InvalidRequest("date", "must be YYYY-MM-DD");
+        }
     }
 }

@@ -33,6 +33,12 @@ public class RouteResource {
     @Inject
     Fleet fleet;
 
+    @Inject
+    dev.lastmile.routing.planning.control.Distances distances;
+
+    @Inject
+    dev.lastmile.routing.planning.control.Replanning replanning;
+
     @PersistenceContext(unitName = "lastmile")
     EntityManager em;
 
@@ -54,5 +60,55 @@ public class RouteResource {
             throw new NotFound("route", String.valueOf(id));
         }
         return RouteView.of(route);
+    }
+
+    public record GeometryView(long routeId, String distanceModel, String encodedPolyline, List<double[]> points,
+                               double metres, double seconds, String attribution) {
+    }
+
+    @GET
+    @Path("{id}/geometry")
+    @Operation(summary = "The route's line for a map: depot, stops in order, depot", description = "Along the roads when"
+            + " the depot plans on the road network (map data © OpenStreetMap contributors), else straight legs.")
+    public GeometryView geometry(@PathParam("id") long id) {
+        Route route = em.find(Route.class, id);
+        if (route == null) {
+            throw new NotFound("route", String.valueOf(id));
+        }
+        List<dev.lastmile.model.geo.GeoPoint> stops = new java.util.ArrayList<>();
+        stops.add(route.depot().location());
+        route.stops().forEach(s -> stops.add(s.parcel().location()));
+        stops.add(route.depot().location());
+        dev.lastmile.routing.distance.RouteGeometry line = distances.of(route.depot().distanceModel())
+                .geometry(stops, route.vehicle().type());
+        return new GeometryView(route.id(), route.depot().distanceModel().name(), line.encodedPolyline(),
+                line.points().stream().map(p -> new double[] {p.latitude(), p.longitude()}).toList(), line.metres(),
+                line.seconds(), line.attribution());
+    }
+
+    public record ReplanRequest(String depot, String date, String brokenVehicle) {
+    }
+
+    public record ReplanView(List<RouteView> changed, List<Long> unchanged, List<RouteView> added, List<RouteView> withdrawn,
+                             List<dev.lastmile.routing.planning.control.PlannedDay.Unassigned> unassigned) {
+    }
+
+    @jakarta.ws.rs.POST
+    @Path("replan")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Re-plan the rest of a depot's day", description = "After a same-day parcel, a failed attempt"
+            + " to retry today or a breakdown (brokenVehicle: its registration): stops already done stay; the rest is"
+            + " planned again. Lists the routes that changed (their revision went up), those left as they were, new"
+            + " routes, the withdrawn route and parcels that found no place.")
+    public ReplanView replan(ReplanRequest request) {
+        Violations.body(request);
+        Violations violations = new Violations().require("depot", request.depot()).require("date", request.date());
+        LocalDate day = request.date() == null ? null : violations.attempt("date", () -> LocalDate.parse(request.date()));
+        violations.throwIfAny();
+        dev.lastmile.routing.planning.control.Replanning.Outcome outcome = replanning.replan(request.depot(), day,
+                request.brokenVehicle());
+        return new ReplanView(outcome.changed().stream().map(RouteView::of).toList(),
+                outcome.unchanged().stream().map(Route::id).toList(), outcome.added().stream().map(RouteView::of).toList(),
+                outcome.withdrawn().stream().map(RouteView::of).toList(), outcome.unassigned());
     }
 }

@@ -1,0 +1,107 @@
+package dev.lastmile.routing.planning.control;
+
+import dev.lastmile.model.event.ParcelPlanned;
+import dev.lastmile.model.fleet.Depot;
+import dev.lastmile.model.fleet.Driver;
+import dev.lastmile.model.fleet.Vehicle;
+import dev.lastmile.model.parcel.Parcel;
+import dev.lastmile.model.parcel.ParcelStatus;
+import dev.lastmile.model.problem.RuleViolation;
+import dev.lastmile.model.route.Route;
+import dev.lastmile.model.route.Stop;
+import dev.lastmile.routing.planning.control.PlannedDay.PlannedRoute;
+import dev.lastmile.routing.planning.control.PlannedDay.PlannedStop;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a plan into the drivers' routes. Publishing is the one step that changes what drivers see;
+ * a parcel that changed meanwhile (delivered, planned elsewhere) makes the whole publication refuse.
+ */
+@ApplicationScoped
+public class Publisher {
+
+    @PersistenceContext(unitName = "lastmile")
+    EntityManager em;
+
+    @Inject
+    Event<ParcelPlanned> planned;
+
+    public List<Route> publish(Depot depot, LocalDate day, PlannedDay plan, Long jobId) {
+        return publish(depot, day, plan, jobId, java.util.EnumSet.of(ParcelStatus.REGISTERED));
+    }
+
+    /** A re-plan also moves parcels already planned, or on a broken van, onto new routes. */
+    public List<Route> publishReplanned(Depot depot, LocalDate day, PlannedDay plan) {
+        return publish(depot, day, plan, null, java.util.EnumSet.of(ParcelStatus.REGISTERED, ParcelStatus.PLANNED,
+                ParcelStatus.OUT_FOR_DELIVERY));
+    }
+
+    private List<Route> publish(Depot depot, LocalDate day, PlannedDay plan, Long jobId, java.util.Set<ParcelStatus> movable) {
+        List<Route> routes = new ArrayList<>();
+        for (PlannedRoute planned : plan.routes()) {
+            Route route = new Route(depot, em.find(Vehicle.class, planned.vehicleId()),
+                    planned.driverId() == null ? null : em.find(Driver.class, planned.driverId()), day,
+                    LocalDateTime.parse(planned.departure()));
+            for (PlannedStop stop : planned.stops()) {
+                route.addStop(parcelToPlan(stop.parcelId(), movable), LocalDateTime.parse(stop.eta()),
+                        LocalDateTime.parse(stop.departs()), stop.kmFromPrevious(), stop.loadKgAfter());
+            }
+            double kmBack = planned.distanceKm() - planned.stops().stream().mapToDouble(PlannedStop::kmFromPrevious).sum();
+            route.closeAtDepot(Math.max(0, kmBack));
+            account(route, planned, jobId);
+            em.persist(route);
+            routes.add(route);
+        }
+        em.flush();
+        announce(routes);
+        return routes;
+    }
+
+    /** The stops a re-plan gives an existing route, after those already done. */
+    public void extend(Route route, PlannedRoute planned, Long jobId) {
+        for (PlannedStop stop : planned.stops()) {
+            Parcel parcel = em.find(Parcel.class, stop.parcelId());
+            route.addStop(parcel, LocalDateTime.parse(stop.eta()), LocalDateTime.parse(stop.departs()),
+                    stop.kmFromPrevious(), stop.loadKgAfter());
+        }
+        account(route, planned, jobId);
+    }
+
+    static void account(Route route, PlannedRoute planned, Long jobId) {
+        route.account(jobId, planned.driveMinutes(), BigDecimal.valueOf(planned.cost()).setScale(2, RoundingMode.HALF_UP),
+                planned.co2Kg(), planned.returnsAt() == null ? null : LocalDateTime.parse(planned.returnsAt()),
+                planned.breakAt() == null ? null : LocalDateTime.parse(planned.breakAt()));
+    }
+
+    private Parcel parcelToPlan(long parcelId, java.util.Set<ParcelStatus> movable) {
+        Parcel parcel = em.find(Parcel.class, parcelId);
+        if (parcel == null || !movable.contains(parcel.status())) {
+            throw new RuleViolation("plan-outdated", "Plan out of date", "Parcel " + (parcel == null ? parcelId
+                    : parcel.trackingId().value() + " is " + parcel.status()) + " since the plan was made; plan again.");
+        }
+        return parcel;
+    }
+
+    void announce(List<Route> routes) {
+        Instant now = Instant.now();
+        for (Route route : routes) {
+            for (Stop stop : route.stops()) {
+                if (stop.parcel().status() == ParcelStatus.REGISTERED) {
+                    planned.fire(new ParcelPlanned(stop.parcel().trackingId(), route.id(), route.vehicle().registration(),
+                            stop.eta(), now));
+                }
+            }
+        }
+    }
+}
