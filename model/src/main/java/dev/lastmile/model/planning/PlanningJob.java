@@ -114,7 +114,9 @@ public class PlanningJob {
     }
 
     public void failed(String error, Instant at) {
-        status = Status.FAILED;
+        if (status != Status.CANCELLED) {
+            status = Status.FAILED;
+        }
         this.error = error == null ? "unknown" : error.length() > 500 ? error.substring(0, 500) : error;
         finishedAt = at;
     }

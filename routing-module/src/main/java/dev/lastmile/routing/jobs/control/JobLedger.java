@@ -46,7 +46,7 @@ public class JobLedger {
 
     /** What the job plans: the parcels due that are on no route yet, and the crews not out already. */
     public DayInput input(long jobId, LocalTime departure) {
-        PlanningJob job = find(jobId);
+        PlanningJob job = locked(jobId);
         job.running();
         Set<Long> busyVehicles = new HashSet<>();
         Set<Long> busyDrivers = new HashSet<>();
@@ -63,7 +63,7 @@ public class JobLedger {
     }
 
     public void improved(long jobId, PlannedDay plan, long elapsedMs) {
-        PlanningJob job = find(jobId);
+        PlanningJob job = locked(jobId);
         if (job.status() == PlanningJob.Status.RUNNING) {
             job.improved(plan.totals().vehicles(), plan.totals().cost(), plan.totals().distanceKm(), plan.unassigned().size(),
                     JSON.toJson(plan), elapsedMs);
@@ -72,18 +72,30 @@ public class JobLedger {
 
     /** A cancelled job keeps the best plan it had; it may still be published. */
     public void finished(long jobId, PlannedDay plan, long elapsedMs) {
-        PlanningJob job = find(jobId);
+        PlanningJob job = locked(jobId);
         job.improved(plan.totals().vehicles(), plan.totals().cost(), plan.totals().distanceKm(), plan.unassigned().size(),
                 JSON.toJson(plan), elapsedMs);
         job.finished(PlanningJob.Status.DONE, elapsedMs, Instant.now());
     }
 
     public void failed(long jobId, Throwable error) {
-        find(jobId).failed(error.getClass().getSimpleName() + ": " + error.getMessage(), Instant.now());
+        locked(jobId).failed(error.getClass().getSimpleName() + ": " + error.getMessage(), Instant.now());
     }
 
     public void cancel(long jobId) {
-        find(jobId).cancel();
+        locked(jobId).cancel();
+    }
+
+    /**
+     * Every write reads the job under a row lock: the running job and a dispatcher's cancel or publish
+     * then take turns instead of failing each other's optimistic version check.
+     */
+    private PlanningJob locked(long jobId) {
+        PlanningJob job = em.find(PlanningJob.class, jobId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (job == null) {
+            throw new NotFound("planning job", String.valueOf(jobId));
+        }
+        return job;
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

@@ -65,7 +65,12 @@ public class PlanningJobs {
                 long now = System.nanoTime();
                 if (now - lastSaved[0] >= PROGRESS_EVERY.toNanos()) {
                     lastSaved[0] = now;
-                    ledger.improved(jobId, best, elapsedMs(started));
+                    try {
+                        ledger.improved(jobId, best, elapsedMs(started));
+                    } catch (RuntimeException progressLost) {
+                        // Progress is a courtesy to readers: the search goes on, the final plan is saved at the end.
+                        LOG.log(Level.FINE, "progress of job " + jobId + " not saved", progressLost);
+                    }
                 }
             }, everyQuarterSecond(() -> ledger.cancelled(jobId)));
             ledger.finished(jobId, plan, elapsedMs(started));
