@@ -21,6 +21,7 @@ import dev.lastmile.routing.planning.solver.Problem;
 import dev.lastmile.routing.planning.solver.Route;
 import dev.lastmile.routing.planning.solver.Solution;
 import dev.lastmile.routing.planning.solver.TravelMatrix;
+import dev.lastmile.routing.planning.solver.Unassigned;
 import dev.lastmile.routing.planning.solver.Visit;
 
 import java.time.Duration;
@@ -123,8 +124,10 @@ public final class JspritBaseline {
             total += m.distance(previous, depot);
             routes.add(new Route(Integer.parseInt(r.getVehicle().getId()), visits));
         }
-        List<Integer> unassigned = new ArrayList<>();
-        for (Job j : s.getUnassignedJobs()) unassigned.add(Integer.parseInt(j.getId()));
-        return new Solution(routes, unassigned, total);
+        List<Unassigned> unassigned = new ArrayList<>();
+        for (Job j : s.getUnassignedJobs()) {
+            unassigned.add(Unassigned.because(Integer.parseInt(j.getId()), Unassigned.Reason.NO_CAPACITY_LEFT));
+        }
+        return new Solution(routes, unassigned, total, total); // cost per distance 1, as configured above
     }
 }

@@ -104,7 +104,7 @@ public class RoutePlanner {
         for (Route route : solution.routes()) {
             tours.add(tour(route, problem, matrix, departure, vans, candidates));
         }
-        solution.unassigned().forEach(index -> unplaced.put(candidates.get(index - 1).parcelId(),
+        solution.unassignedVisits().forEach(index -> unplaced.put(candidates.get(index - 1).parcelId(),
                 "no vehicle has capacity or time left for it"));
         return new Plan(tours, unplaced);
     }

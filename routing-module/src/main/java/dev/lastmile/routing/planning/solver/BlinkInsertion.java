@@ -6,16 +6,26 @@ import java.util.SplittableRandom;
  * The SISR recreate operator: inserts customers one by one at their cheapest feasible
  * position, skipping ("blinking" over) each candidate position with a small probability so
  * that repeated recreates explore different near-greedy solutions.
+ *
+ * <p>The price of a position is the change in the vehicle's {@link VehicleCost}: its rate per
+ * distance times the detour, its rate per time times the extra driving and service time (waiting
+ * is not foreseen; the search judges whole plans by their exact cost), and the fixed cost for a
+ * vehicle not used yet. When the objective is fewest vehicles, a customer goes onto an unused
+ * vehicle only if no used one can take it.
  */
 final class BlinkInsertion {
     private final double blinkRate;
     private final double[] key;
     private final boolean[] classTried;
 
+    private double bestCost;
+    private int bestTour;
+    private int bestPos;
+
     BlinkInsertion(SolverSettings s, FlatProblem p) {
         this.blinkRate = s.blinkRate();
         this.key = new double[p.size];
-        this.classTried = new boolean[p.vehicles];
+        this.classTried = new boolean[p.classes];
     }
 
     /**
@@ -53,36 +63,63 @@ final class BlinkInsertion {
     }
 
     private boolean insertCheapest(Plan plan, int c, SplittableRandom rnd) {
-        FlatProblem p = plan.p;
-        double bestCost = Double.POSITIVE_INFINITY;
-        int bestTour = -1;
-        int bestPos = -1;
-        double latest = p.latest[c];
-        for (Tour t : plan.tours) {
-            if (t.isEmpty()) {
-                // Empty vehicles of one capacity class are interchangeable: try only the first.
-                if (classTried[p.vehicleClass[t.vehicle]]) continue;
-                classTried[p.vehicleClass[t.vehicle]] = true;
-            }
-            if (!t.fits(c)) continue;
-            int[] nodes = t.nodes;
-            for (int pos = 1, last = t.size + 1; pos <= last; pos++) {
-                if (t.start[pos - 1] > latest) break; // later positions only start later
-                if (rnd.nextDouble() < blinkRate) continue;
-                int prev = nodes[pos - 1];
-                int next = nodes[pos];
-                double delta = p.distance(prev, c) + p.distance(c, next) - p.distance(prev, next);
-                if (delta >= bestCost) continue;
-                if (!t.canInsert(c, pos)) continue;
-                bestCost = delta;
-                bestTour = t.vehicle;
-                bestPos = pos;
-            }
+        bestCost = Double.POSITIVE_INFINITY;
+        bestTour = -1;
+        bestPos = -1;
+        boolean mayOpen = plan.vehicleCap >= plan.p.vehicles || plan.nonEmptyTours() < plan.vehicleCap;
+        if (plan.p.fewestVehicles) {
+            scan(plan, c, rnd, true, false);
+            if (bestTour < 0 && mayOpen) scan(plan, c, rnd, false, true);
+        } else {
+            scan(plan, c, rnd, true, mayOpen);
         }
-        for (Tour t : plan.tours) classTried[p.vehicleClass[t.vehicle]] = false;
         if (bestTour < 0) return false;
         plan.touch(bestTour);
         plan.tours[bestTour].insert(c, bestPos, plan.tourOf, plan.positionOf);
         return true;
+    }
+
+    private void scan(Plan plan, int c, SplittableRandom rnd, boolean used, boolean unused) {
+        FlatProblem p = plan.p;
+        double latest = p.latest[c];
+        double cheapest = bestCost; // locals, not fields, in the hot loop
+        int cheapestTour = bestTour;
+        int cheapestPos = bestPos;
+        for (Tour t : plan.tours) {
+            int vehicleClass = p.vehicleClass[t.vehicle];
+            if (t.isEmpty()) {
+                // Empty vehicles of one class are interchangeable: try only the first.
+                if (!unused || classTried[vehicleClass]) continue;
+                classTried[vehicleClass] = true;
+            } else if (!used) {
+                continue;
+            }
+            if (!t.fits(c) || !p.servesAlone(vehicleClass, c)) continue;
+            double opening = t.isEmpty() ? t.fixedCost : 0;
+            double perDistance = t.costPerDistance;
+            double perTime = t.costPerTime;
+            int[] nodes = t.nodes;
+            double[] leave = t.leave;
+            for (int pos = 1, last = t.size + 1; pos <= last; pos++) {
+                if (leave[pos - 1] > latest) break; // later positions only start later
+                if (rnd.nextDouble() < blinkRate) continue;
+                int prev = nodes[pos - 1];
+                int next = nodes[pos];
+                double detour = p.distance(prev, c) + p.distance(c, next) - p.distance(prev, next);
+                double delta = opening + perDistance * detour;
+                if (perTime != 0) {
+                    delta += perTime * (t.timeFactor * (p.time(prev, c) + p.time(c, next) - p.time(prev, next)) + p.service[c]);
+                }
+                if (delta >= cheapest) continue;
+                if (!t.canInsert(c, pos, detour)) continue;
+                cheapest = delta;
+                cheapestTour = t.vehicle;
+                cheapestPos = pos;
+            }
+        }
+        for (Tour t : plan.tours) classTried[p.vehicleClass[t.vehicle]] = false;
+        bestCost = cheapest;
+        bestTour = cheapestTour;
+        bestPos = cheapestPos;
     }
 }

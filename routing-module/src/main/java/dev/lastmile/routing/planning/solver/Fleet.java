@@ -1,62 +1,63 @@
 package dev.lastmile.routing.planning.solver;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
- * The vehicles available: one entry per vehicle, each with a capacity per dimension.
- * The number of entries is the fleet limit; every vehicle starts and ends at the depot.
+ * The vehicles available: one entry per vehicle, each with a capacity in every dimension. The
+ * number of entries is the fleet limit; every vehicle starts and ends at the depot.
+ *
+ * @param dimensionNames the capacity dimensions' names, e.g. {@code ["kg", "litres", "parcels"]}; they name
+ *                       the dimension when a customer is {@link Unassigned.Reason#TOO_HEAVY}
  */
-public final class Fleet {
+public record Fleet(List<String> dimensionNames, List<Vehicle> vehicles) {
 
-    private final List<int[]> capacities;
-
-    private Fleet(List<int[]> capacities) {
-        if (capacities.isEmpty()) throw new IllegalArgumentException("fleet must have at least one vehicle");
-        int dims = capacities.get(0).length;
-        List<int[]> copy = new ArrayList<>();
-        for (int[] c : capacities) {
-            if (c.length != dims) throw new IllegalArgumentException("all vehicles need the same capacity dimensions");
-            for (int v : c) if (v < 0) throw new IllegalArgumentException("negative capacity");
-            copy.add(c.clone());
+    public Fleet {
+        dimensionNames = List.copyOf(dimensionNames);
+        vehicles = List.copyOf(vehicles);
+        if (vehicles.isEmpty()) throw new IllegalArgumentException("fleet must have at least one vehicle");
+        for (Vehicle v : vehicles) {
+            if (v.dimensions() != dimensionNames.size()) {
+                throw new IllegalArgumentException("all vehicles need the " + dimensionNames.size() + " capacity dimensions");
+            }
         }
-        this.capacities = Collections.unmodifiableList(copy);
     }
 
-    /** {@code count} identical vehicles. */
+    /** {@code count} identical vehicles with nothing but a capacity (see {@link Vehicle#withCapacity}). */
     public static Fleet uniform(int count, int... capacity) {
-        List<int[]> list = new ArrayList<>();
-        for (int i = 0; i < count; i++) list.add(capacity.clone());
-        return new Fleet(list);
+        List<Vehicle> list = new ArrayList<>();
+        for (int i = 0; i < count; i++) list.add(Vehicle.withCapacity(capacity));
+        return new Fleet(unnamed(capacity.length), list);
     }
 
-    /** One vehicle per array; arrays may differ (heterogeneous fleet). */
+    /** One vehicle with nothing but a capacity per array; arrays may differ (heterogeneous fleet). */
     public static Fleet of(List<int[]> capacities) {
-        return new Fleet(capacities);
+        if (capacities.isEmpty()) throw new IllegalArgumentException("fleet must have at least one vehicle");
+        return new Fleet(unnamed(capacities.get(0).length), capacities.stream().map(Vehicle::withCapacity).toList());
     }
 
-    public int size() {
-        return capacities.size();
+    private static List<String> unnamed(int count) {
+        return IntStream.range(0, count).mapToObj(d -> "dimension " + d).toList();
     }
 
     public int dimensions() {
-        return capacities.get(0).length;
+        return dimensionNames.size();
+    }
+
+    public int size() {
+        return vehicles.size();
+    }
+
+    public Vehicle vehicle(int index) {
+        return vehicles.get(index);
     }
 
     public int[] capacity(int vehicle) {
-        return capacities.get(vehicle).clone();
+        return vehicles.get(vehicle).capacity();
     }
 
     int capacity(int vehicle, int dimension) {
-        return capacities.get(vehicle)[dimension];
-    }
-
-    @Override
-    public String toString() {
-        StringBuilder sb = new StringBuilder("Fleet[");
-        for (int[] c : capacities) sb.append(Arrays.toString(c));
-        return sb.append(']').toString();
+        return vehicles.get(vehicle).capacity(dimension);
     }
 }

@@ -1,16 +1,18 @@
 package dev.lastmile.routing.planning.solver;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
- * A VRPTW instance: a depot, the customers to serve, travel data and the fleet.
- * Every customer must be served exactly once; routes start and end at the depot and must
- * be back by the depot's latest time.
+ * A routing problem: a depot, the customers to serve, travel data, the fleet and what to minimise.
+ * Every customer must be served exactly once; routes start and end at the depot, leave it no
+ * earlier than it opens and are back by its latest time (each vehicle's shift narrows this).
  */
-public record Problem(Visit depot, List<Visit> customers, TravelMatrix travel, Fleet fleet) {
+public record Problem(Visit depot, List<Visit> customers, TravelMatrix travel, Fleet fleet, Objective objective) {
 
     public Problem {
         customers = List.copyOf(customers);
+        Objects.requireNonNull(objective);
         int n = travel.size();
         boolean[] seen = new boolean[n];
         checkIndex(depot, n, seen);
@@ -22,6 +24,11 @@ public record Problem(Visit depot, List<Visit> customers, TravelMatrix travel, F
                 throw new IllegalArgumentException("customer " + c.index() + " demand dimensions != fleet");
             }
         }
+    }
+
+    /** A problem whose objective is the total route cost (with {@link Fleet#uniform} vehicles: distance). */
+    public Problem(Visit depot, List<Visit> customers, TravelMatrix travel, Fleet fleet) {
+        this(depot, customers, travel, fleet, Objective.COST);
     }
 
     private static void checkIndex(Visit v, int n, boolean[] seen) {

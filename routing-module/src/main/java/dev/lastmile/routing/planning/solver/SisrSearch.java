@@ -6,13 +6,17 @@ import java.util.function.BooleanSupplier;
 
 /**
  * One run of Slack Induction by String Removals (Christiaens &amp; Vanden Berghe, 2020) on a
- * fixed fleet, in two phases:
+ * fixed fleet, in up to three phases:
  * <ol>
  *   <li>Placement: while some customers fit in no vehicle, ruin-and-recreate is accepted when it
  *   leaves fewer customers out, or out customers that were out less often so far (the paper's
  *   fleet-minimisation criterion, applied to the given fleet limit).</li>
- *   <li>Distance: simulated annealing over complete solutions only, with the temperature
- *   cooling geometrically over the remaining time.</li>
+ *   <li>Fleet (only for {@link Objective#FEWEST_VEHICLES_THEN_COST}): empty the smallest route and
+ *   place its customers on the other vehicles with the same criterion; repeat while that works,
+ *   within {@link SolverSettings#fleetShare()} of the time left.</li>
+ *   <li>Cost: simulated annealing over complete solutions only, with the temperature cooling
+ *   geometrically over the remaining time. With fewest vehicles first, a plan never gets more
+ *   vehicles than the best one, and one with fewer is always taken.</li>
  * </ol>
  */
 final class SisrSearch {
@@ -31,8 +35,7 @@ final class SisrSearch {
     private final ProgressListener listener;
     private final BooleanSupplier cancelled;
 
-    private Solution best;
-    private int fewestAbsent;
+    private final Plan.Snapshot best;
 
     SisrSearch(FlatProblem p, SolverSettings settings, long seed, long startNanos, long deadlineNanos,
                ProgressListener listener, BooleanSupplier cancelled) {
@@ -50,18 +53,24 @@ final class SisrSearch {
         this.deadlineNanos = deadlineNanos;
         this.listener = listener;
         this.cancelled = cancelled;
+        this.best = plan.newSnapshot();
     }
 
     Solution run() {
         construct();
-        if (p.customers.length == 0) return best;
-        if (plan.absentCount > 0) placeAll();
-        if (plan.absentCount == 0) minimiseDistance();
-        return best;
+        if (p.customers.length > 0) {
+            if (plan.absentCount > 0) placeAll(deadlineNanos);
+            if (plan.absentCount == 0) {
+                if (p.fewestVehicles) removeVehicles();
+                minimiseCost();
+            }
+        }
+        plan.restore(best);
+        return plan.toSolution();
     }
 
-    private boolean stopping() {
-        return System.nanoTime() >= deadlineNanos || cancelled.getAsBoolean() || Thread.currentThread().isInterrupted();
+    private boolean stopping(long deadline) {
+        return System.nanoTime() >= deadline || cancelled.getAsBoolean() || Thread.currentThread().isInterrupted();
     }
 
     private void construct() {
@@ -70,21 +79,17 @@ final class SisrSearch {
         System.arraycopy(p.customers, 0, moved, 0, n);
         plan.absentCount = insertion.recreate(plan, moved, n, rnd, plan.absent);
         plan.commit();
-        fewestAbsent = plan.absentCount;
         record();
     }
 
-    private void placeAll() {
-        while (plan.absentCount > 0 && !stopping()) {
+    private void placeAll(long deadline) {
+        while (plan.absentCount > 0 && !stopping(deadline)) {
             int before = plan.absentCount;
             long absenceBefore = absenceWeight();
             ruinAndRecreate();
-            if (plan.absentCount < before || absenceWeight() < absenceBefore) {
+            if ((plan.absentCount < before || absenceWeight() < absenceBefore) && plan.touchedFeasible()) {
                 plan.commit();
-                if (plan.absentCount < fewestAbsent) {
-                    fewestAbsent = plan.absentCount;
-                    record();
-                }
+                if (plan.absentCount < best.absentCount()) record();
             } else {
                 plan.rollback();
             }
@@ -92,27 +97,61 @@ final class SisrSearch {
         }
     }
 
-    private void minimiseDistance() {
-        double current = plan.distance();
+    /** Takes vehicles away one at a time while the others can absorb their customers. */
+    private void removeVehicles() {
+        long now = System.nanoTime();
+        long phaseEnd = now + (long) (settings.fleetShare() * (deadlineNanos - now));
+        while (plan.nonEmptyTours() > 1 && !stopping(phaseEnd)) {
+            plan.vehicleCap = plan.nonEmptyTours() - 1;
+            plan.beginMove();
+            plan.removeTour(smallestTour());
+            plan.commit();
+            placeAll(phaseEnd);
+            if (plan.absentCount > 0) break;
+            record();
+        }
+        plan.restore(best);
+        plan.vehicleCap = best.vehicles;
+    }
+
+    private int smallestTour() {
+        int smallest = -1;
+        for (Tour t : plan.tours) {
+            if (!t.isEmpty() && (smallest < 0 || t.size < plan.tours[smallest].size)) smallest = t.vehicle;
+        }
+        return smallest;
+    }
+
+    private void minimiseCost() {
+        double current = plan.cost();
+        int vehicles = plan.nonEmptyTours();
         double perCustomer = current / p.customers.length;
+        if (!(perCustomer > 0)) perCustomer = 1; // free routes: any positive scale will do
         double t0 = settings.startTemperature() * perCustomer;
         double tEnd = settings.endTemperature() * perCustomer;
         long phaseStart = System.nanoTime();
         double span = Math.max(1, deadlineNanos - phaseStart);
         double ratio = Math.log(tEnd / t0);
-        while (!stopping()) {
+        while (!stopping(deadlineNanos)) {
             double progress = (System.nanoTime() - phaseStart) / span;
             double temperature = t0 * Math.exp(ratio * progress);
             ruinAndRecreate();
-            if (plan.absentCount > 0) {
+            if (plan.absentCount > 0 || !plan.touchedFeasible()) {
                 plan.rollback();
                 continue;
             }
-            double candidate = plan.distance();
-            if (candidate < current - temperature * Math.log(rnd.nextDouble())) {
+            double candidate = plan.cost();
+            int candidateVehicles = p.fewestVehicles ? plan.nonEmptyTours() : vehicles;
+            if (candidateVehicles < vehicles || candidate < current - temperature * Math.log(rnd.nextDouble())) {
                 plan.commit();
                 current = candidate;
-                if (candidate < best.totalDistance() - Tour.EPS) record();
+                if (candidateVehicles < vehicles) {
+                    vehicles = candidateVehicles;
+                    plan.vehicleCap = vehicles;
+                    record();
+                } else if (candidate < best.cost - Tour.EPS) {
+                    record();
+                }
             } else {
                 plan.rollback();
             }
@@ -136,8 +175,8 @@ final class SisrSearch {
     }
 
     private void record() {
-        best = plan.toSolution();
-        listener.improved(new Progress(best.totalDistance(), best.vehiclesUsed(), best.unassigned().size(),
-                Duration.ofNanos(System.nanoTime() - startNanos)));
+        plan.saveTo(best);
+        listener.improved(new Progress(plan.distance(), best.vehicles, p.unservable.size() + plan.absentCount,
+                Duration.ofNanos(System.nanoTime() - startNanos), best.cost));
     }
 }

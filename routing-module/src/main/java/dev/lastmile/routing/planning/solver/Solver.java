@@ -5,13 +5,14 @@ import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
 /**
- * Solves VRPTW problems: minimises total distance while serving every customer within
- * capacity, time windows and the fleet limit. Single-threaded; one instance may be reused
- * for many problems, also concurrently.
+ * Solves rich VRPTW problems: serves every customer it can within each vehicle's capacity (in
+ * every dimension, collections included), the time windows, shifts, depot hours, breaks and
+ * ranges, and minimises the {@link Problem#objective()}. Single-threaded; one instance may be
+ * reused for many problems, also concurrently.
  *
  * <p>The search stops at the time budget, when {@code cancelRequested} returns true, or when
  * the calling thread is interrupted, and then returns the best solution found so far. If no
- * complete solution was found the result lists the customers it could not place.
+ * complete solution was found the result lists the customers it could not place, with the reason.
  */
 public final class Solver {
 
@@ -36,7 +37,7 @@ public final class Solver {
     public Solution solve(Problem problem, Duration budget, long seed, ProgressListener listener,
                           BooleanSupplier cancelRequested) {
         long start = System.nanoTime();
-        if (problem.customers().isEmpty()) return new Solution(java.util.List.of(), java.util.List.of(), 0);
+        if (problem.customers().isEmpty()) return new Solution(java.util.List.of(), java.util.List.of(), 0, 0);
         FlatProblem flat = new FlatProblem(problem);
         long deadline = start + budget.toNanos();
         return new SisrSearch(flat, settings, seed, start, deadline, listener, cancelRequested).run();

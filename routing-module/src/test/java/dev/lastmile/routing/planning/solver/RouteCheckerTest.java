@@ -3,8 +3,10 @@ package dev.lastmile.routing.planning.solver;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Optional;
 
 import static dev.lastmile.routing.planning.solver.Instances.Spot.at;
+import static dev.lastmile.routing.planning.solver.PlanarDay.aDay;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +19,7 @@ class RouteCheckerTest {
             at(10, 0, 5), at(0, 10, 5), at(-10, 0, 5), at(0, -10, 5));
 
     private static Solution routes(double distance, Route... routes) {
-        return new Solution(List.of(routes), List.of(), distance);
+        return new Solution(List.of(routes), List.of(), distance, distance);
     }
 
     private static Route route(int vehicle, Integer... visits) {
@@ -105,5 +107,71 @@ class RouteCheckerTest {
                 DenseTravelMatrix.timeEqualsDistance(2, (i, j) -> i == j ? 0 : 10), mixed);
         assertFalse(RouteChecker.check(twoDims, routes(20, route(0, 1))).feasible());
         assertTrue(RouteChecker.check(twoDims, routes(20, route(1, 1))).feasible());
+    }
+
+    private static boolean mentions(RouteChecker.Report r, String text) {
+        return r.violations().stream().anyMatch(v -> v.contains(text));
+    }
+
+    @Test
+    void rejectsAVolumeOverloadEvenWhenTheWeightFits() {
+        Problem day = aDay().measuredIn("kg", "litres").vehicle(Vehicle.withCapacity(100, 50))
+                .with(PlanarDay.Stop.at(10, 0).delivering(10, 30), PlanarDay.Stop.at(20, 0).delivering(10, 30)).problem();
+        RouteChecker.Report r = RouteChecker.check(day, routes(40, route(0, 1, 2)));
+        assertTrue(mentions(r, "carries 60 > capacity 50 (litres) leaving the depot"), r.violations().toString());
+    }
+
+    @Test
+    void judgesAMixedRouteByItsLargestLoadAlongTheWay() {
+        Problem day = aDay().vehicle(Vehicle.withCapacity(10))
+                .with(PlanarDay.Stop.at(10, 0).collecting(8), PlanarDay.Stop.at(20, 0).delivering(8)).problem();
+        assertTrue(RouteChecker.check(day, routes(40, route(0, 2, 1))).feasible());
+        RouteChecker.Report collectingFirst = RouteChecker.check(day, routes(40, route(0, 1, 2)));
+        assertTrue(mentions(collectingFirst, "carries 16 > capacity 10 (kg) after customer 1"), collectingFirst.violations().toString());
+    }
+
+    @Test
+    void rejectsReturningAfterTheShiftEnds() {
+        Problem day = aDay().vehicle(Vehicle.withCapacity(10).withShift(0, 15)).with(PlanarDay.Stop.at(10, 0)).problem();
+        RouteChecker.Report r = RouteChecker.check(day, routes(20, route(0, 1)));
+        assertTrue(mentions(r, "returns at 20.0 after its shift ends 15.0"), r.violations().toString());
+    }
+
+    @Test
+    void rejectsARouteBeyondTheVehiclesRange() {
+        Problem day = aDay().vehicle(Vehicle.withCapacity(10).withMaxDistance(30))
+                .with(PlanarDay.Stop.at(10, 0), PlanarDay.Stop.at(-10, 0)).problem();
+        RouteChecker.Report r = RouteChecker.check(day, routes(40, route(0, 1, 2)));
+        assertTrue(mentions(r, "drives 40.0 beyond its range 30.0"), r.violations().toString());
+    }
+
+    @Test
+    void rejectsAReportedCostThatDoesNotMatchTheRoutes() {
+        Problem day = aDay().vehicle(Vehicle.withCapacity(10).withCost(new VehicleCost(50, 1, 0))).with(PlanarDay.Stop.at(10, 0))
+                .problem();
+        assertTrue(RouteChecker.check(day, new Solution(List.of(route(0, 1)), List.of(), 20, 70)).feasible());
+        RouteChecker.Report r = RouteChecker.check(day, new Solution(List.of(route(0, 1)), List.of(), 20, 20));
+        assertTrue(mentions(r, "reported cost 20.0 but routes measure 70.0"), r.violations().toString());
+    }
+
+    @Test
+    void rejectsATimetableThatIsNotWhatTheRouteGives() {
+        Problem day = aDay().vehicle(Vehicle.withCapacity(10)).with(PlanarDay.Stop.at(10, 0).serviceTaking(5)).problem();
+        Schedule right = new Schedule(0, new int[] {0}, List.of(new Call(1, 10, 10, 15, new int[] {0})), 25,
+                Optional.empty(), 20, 20, 20);
+        Schedule early = new Schedule(0, new int[] {0}, List.of(new Call(1, 8, 8, 13, new int[] {0})), 25,
+                Optional.empty(), 20, 20, 20);
+        assertTrue(RouteChecker.check(day, routes(20, new Route(0, List.of(1), Optional.of(right)))).feasible());
+        RouteChecker.Report r = RouteChecker.check(day, routes(20, new Route(0, List.of(1), Optional.of(early))));
+        assertTrue(mentions(r, "where the route gives"), r.violations().toString());
+    }
+
+    @Test
+    void rejectsAWrongReasonForAnUnassignedCustomer() {
+        Problem day = aDay().vehicle(Vehicle.withCapacity(10)).with(PlanarDay.Stop.at(10, 0).delivering(5)).problem();
+        Solution tooHeavy = new Solution(List.of(), List.of(new Unassigned(1, Unassigned.Reason.TOO_HEAVY, List.of("kg"))), 0, 0);
+        assertTrue(RouteChecker.check(day, tooHeavy).violations().contains("customer 1 reported TOO_HEAVY but is NO_CAPACITY_LEFT"));
+        Solution noRoom = new Solution(List.of(), List.of(Unassigned.because(1, Unassigned.Reason.NO_CAPACITY_LEFT)), 0, 0);
+        assertEquals(List.of("customer 1 served 0 times"), RouteChecker.check(day, noRoom).violations());
     }
 }

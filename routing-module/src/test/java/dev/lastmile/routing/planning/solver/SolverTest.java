@@ -71,7 +71,7 @@ class SolverTest {
         // Customer 2 closes before anyone can get there.
         Problem problem = Instances.planar(1_000, Fleet.uniform(2, 10), at(10, 0, 1), at(100, 0, 1).window(0, 50));
         Solution s = solver.solve(problem, Duration.ofMillis(200), 1);
-        assertEquals(List.of(2), s.unassigned());
+        assertEquals(List.of(2), s.unassignedVisits());
         RouteChecker.Report r = RouteChecker.check(problem, s);
         assertEquals(List.of("customer 2 served 0 times"), r.violations());
     }
@@ -81,7 +81,7 @@ class SolverTest {
         Problem problem = Instances.planar(1_000, Fleet.uniform(2, 10),
                 at(10, 0, 4), at(20, 0, 11), at(-10, 0, 4));
         Solution s = solver.solve(problem, Duration.ofMillis(200), 1);
-        assertEquals(List.of(2), s.unassigned());
+        assertEquals(List.of(2), s.unassignedVisits());
         assertEquals(40, s.totalDistance(), 1e-9);
     }
 
