@@ -70,3 +70,12 @@ ALTER TABLE route
 ALTER TABLE route_stop
   ADD COLUMN departs       DATETIME(6),
   ADD COLUMN load_kg_after DOUBLE;
+
+-- Return pickups ride on the same routes: a stop either delivers a parcel or collects a return.
+ALTER TABLE route_stop
+  ADD COLUMN kind      VARCHAR(8) NOT NULL DEFAULT 'DELIVERY',
+  ADD COLUMN return_id BIGINT,
+  ADD CONSTRAINT fk_stop_return FOREIGN KEY (return_id) REFERENCES parcel_return (id);
+
+ALTER TABLE parcel_return
+  ADD COLUMN pickup_route_id BIGINT;

@@ -56,6 +56,7 @@ class RoutingIT {
     private static String late;
     private static long publishedJob;
     private static long routeId;
+    private static String delivered;
 
     @ArquillianResource
     private URL base;
@@ -154,6 +155,10 @@ class RoutingIT {
         assertEquals(Set.of(heavy, late), new HashSet<>(unassigned.stream().map(u -> u.getString("trackingId")).toList()),
                 plan.toString());
         assertTrue(unassigned.stream().allMatch(u -> !u.getString("reason").isBlank()));
+        assertEquals("TOO_HEAVY", unassigned.stream().filter(u -> u.getString("trackingId").equals(heavy)).findFirst()
+                .orElseThrow().getString("code"));
+        assertEquals("SLOT_UNREACHABLE", unassigned.stream().filter(u -> u.getString("trackingId").equals(late)).findFirst()
+                .orElseThrow().getString("code"));
         // Nothing reaches the drivers before publishing.
         assertTrue(staff().get("api/routes?depot=" + DEPOT + "&date=" + DAY).jsonArray().isEmpty());
     }
@@ -204,7 +209,7 @@ class RoutingIT {
         JsonObject route = staff().get("api/routes/" + routeId).json();
         String vehicle = route.getString("vehicle");
         List<JsonObject> stops = route.getJsonArray("stops").getValuesAs(JsonObject.class);
-        String delivered = stops.get(0).getString("trackingId");
+        delivered = stops.get(0).getString("trackingId");
         long driverId = staff().get("api/depots/" + DEPOT + "/drivers").jsonArray().getValuesAs(JsonObject.class).stream()
                 .filter(d -> d.getString("name").equals(route.getString("driver"))).findFirst().orElseThrow()
                 .getJsonNumber("id").longValue();
@@ -238,8 +243,12 @@ class RoutingIT {
 
     @Test
     @Order(5)
-    void aSameDayParcelIsAddedToARouteAndOnlyThatRouteChanges() {
+    void aSameDayParcelAndAReturnToCollectAreAddedToTheRoutes() {
         String sameDay = parcel("SAME-DAY", 42.5348, 1.5825, 1.0, null);
+        Api.Reply opened = staff().post("api/returns", Json.createObjectBuilder().add("trackingId", delivered)
+                .add("reason", "wrong size").build());
+        assertEquals(201, opened.status(), opened.body());
+        String returnId = opened.json().getString("returnTrackingId");
         JsonObject outcome = staff().post("api/routes/replan", Json.createObjectBuilder().add("depot", DEPOT)
                 .add("date", DAY.toString()).build()).json();
         List<JsonObject> changed = new ArrayList<>(outcome.getJsonArray("changed").getValuesAs(JsonObject.class));
@@ -249,6 +258,9 @@ class RoutingIT {
         assertTrue(changed.stream().allMatch(r -> r.getInt("revision") >= 2 || outcome.getJsonArray("added").contains(r)));
         assertEquals("PLANNED", shipper().get("api/parcels/" + sameDay).json().getString("status"));
         assertTrue(outcome.getJsonArray("withdrawn").isEmpty());
+        assertTrue(changed.stream().flatMap(r -> r.getJsonArray("stops").getValuesAs(JsonObject.class).stream())
+                .anyMatch(s -> "PICKUP".equals(s.getString("kind")) && returnId.equals(s.getString("returnTrackingId"))),
+                "the return is collected on a route: " + outcome);
     }
 
     private String parcel(String reference, double lat, double lon, double kg, String[] slot) {

@@ -20,11 +20,16 @@ import java.time.Instant;
 @Entity
 @Table(name = "parcel_return")
 @NamedQuery(name = ParcelReturn.BY_TRACKING_ID, query = "SELECT r FROM ParcelReturn r WHERE r.trackingId = :trackingId")
+@NamedQuery(name = ParcelReturn.PICKUPS_DUE, query = "SELECT r FROM ParcelReturn r WHERE r.parcel.depot = :depot"
+        + " AND r.status = dev.lastmile.model.returns.ReturnStatus.OPENED"
+        + " AND r.parcel.status = dev.lastmile.model.parcel.ParcelStatus.DELIVERED ORDER BY r.openedAt")
 @NamedQuery(name = ParcelReturn.OPEN_FOR_PARCEL, query = "SELECT r FROM ParcelReturn r WHERE r.parcel = :parcel")
 public class ParcelReturn {
 
     public static final String BY_TRACKING_ID = "ParcelReturn.byTrackingId";
     public static final String OPEN_FOR_PARCEL = "ParcelReturn.openForParcel";
+    /** Customers' returns of a depot still to be collected from the recipient's door. */
+    public static final String PICKUPS_DUE = "ParcelReturn.pickupsDue";
 
     /** SSCC extension digit that marks return ids apart from parcel ids. */
     public static final int EXTENSION_DIGIT = 1;
@@ -52,6 +57,9 @@ public class ParcelReturn {
     @Column(name = "opened_at", nullable = false)
     private Instant openedAt;
 
+    @Column(name = "pickup_route_id")
+    private Long pickupRouteId;
+
     protected ParcelReturn() {
     }
 
@@ -73,6 +81,15 @@ public class ParcelReturn {
 
     public TrackingId trackingId() {
         return new TrackingId(trackingId);
+    }
+
+    public void pickupPlanned(long routeId) {
+        status = ReturnStatus.PICKUP_PLANNED;
+        pickupRouteId = routeId;
+    }
+
+    public Long id() {
+        return id;
     }
 
     public Parcel parcel() {

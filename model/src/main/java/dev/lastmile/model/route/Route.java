@@ -131,6 +131,17 @@ public class Route {
         return stop;
     }
 
+    /** A return collected at the recipient's door: it adds load from this stop on. */
+    public Stop addPickup(dev.lastmile.model.returns.ParcelReturn pickup, LocalDateTime eta, LocalDateTime departs,
+                          double kilometresFromPrevious, double loadKgAfter) {
+        return addStop(pickup.parcel(), eta, departs, kilometresFromPrevious, loadKgAfter).collecting(pickup);
+    }
+
+    /** The stops that hand a parcel over (pickups of returns left out). */
+    public List<Stop> deliveries() {
+        return stops.stream().filter(s -> !s.isPickup()).toList();
+    }
+
     /** What the plan says the route costs: drive time, money, CO2, when it is back and when the break is. */
     public void account(Long planningJobId, double driveMinutes, java.math.BigDecimal cost, double co2Kg,
                         LocalDateTime returnsAt, LocalDateTime breakAt) {

@@ -16,7 +16,7 @@ import java.time.LocalDateTime;
 /** A call of a route at a recipient's door, with the planned arrival. */
 @Entity
 @Table(name = "route_stop")
-@NamedQuery(name = Stop.OF_PARCELS, query = "SELECT s FROM Stop s JOIN FETCH s.route WHERE s.parcel IN :parcels"
+@NamedQuery(name = Stop.OF_PARCELS, query = "SELECT s FROM Stop s JOIN FETCH s.route WHERE s.parcel IN :parcels AND s.kind = 'DELIVERY'"
         + " ORDER BY s.route.day DESC, s.route.id DESC")
 public class Stop {
 
@@ -43,6 +43,14 @@ public class Stop {
 
     private LocalDateTime departs;
 
+    /** DELIVERY hands the parcel over; PICKUP collects its return ({@link #returnOf()}) at the same address. */
+    @Column(nullable = false, length = 8)
+    private String kind = "DELIVERY";
+
+    @ManyToOne(fetch = jakarta.persistence.FetchType.LAZY)
+    @JoinColumn(name = "return_id")
+    private dev.lastmile.model.returns.ParcelReturn returnOf;
+
     @Column(name = "load_kg_after")
     private Double loadKgAfter;
 
@@ -60,6 +68,20 @@ public class Stop {
         this.eta = eta;
         this.departs = departs;
         this.loadKgAfter = loadKgAfter;
+    }
+
+    Stop collecting(dev.lastmile.model.returns.ParcelReturn pickup) {
+        this.kind = "PICKUP";
+        this.returnOf = pickup;
+        return this;
+    }
+
+    public boolean isPickup() {
+        return "PICKUP".equals(kind);
+    }
+
+    public java.util.Optional<dev.lastmile.model.returns.ParcelReturn> returnOf() {
+        return java.util.Optional.ofNullable(returnOf);
     }
 
     public java.util.Optional<LocalDateTime> departs() {

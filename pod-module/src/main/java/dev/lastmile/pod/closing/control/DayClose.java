@@ -57,7 +57,7 @@ public class DayClose {
         route.close(now);
         em.flush(); // the scan-backs above must be visible to the reconciliation's queries
         Reconciliation reconciliation = reconcile(route);
-        Map<String, Parcel> parcels = route.stops().stream().map(Stop::parcel)
+        Map<String, Parcel> parcels = route.deliveries().stream().map(Stop::parcel)
                 .collect(Collectors.toMap(p -> p.trackingId().value(), Function.identity()));
         for (Reconciliation.Line line : reconciliation.missing()) {
             em.persist(new PodException(PodException.Kind.MISSING_AT_DAY_CLOSE, parcels.get(line.trackingId()), routeId,
@@ -85,7 +85,7 @@ public class DayClose {
         List<Reconciliation.Line> backLines = new ArrayList<>();
         List<Reconciliation.Line> missingLines = new ArrayList<>();
         List<Reconciliation.Line> outstandingLines = new ArrayList<>();
-        for (Stop stop : route.stops()) {
+        for (Stop stop : route.deliveries()) {
             Parcel parcel = stop.parcel();
             boolean scannedBack = back.contains(parcel.trackingId().value());
             if (delivered.contains(parcel.id())) {

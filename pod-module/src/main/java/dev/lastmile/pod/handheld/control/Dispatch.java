@@ -31,7 +31,7 @@ public class Dispatch {
         }
         Instant now = Instant.now();
         int departed = 0;
-        for (Stop stop : route.stops()) {
+        for (Stop stop : route.deliveries()) {
             if (stop.parcel().status() == ParcelStatus.PLANNED) {
                 outForDelivery.fire(ParcelOutForDelivery.around(stop.parcel().trackingId(), routeId, stop.eta(), now));
                 departed++;

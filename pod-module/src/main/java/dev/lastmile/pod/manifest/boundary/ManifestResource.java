@@ -38,11 +38,14 @@ public class ManifestResource {
     public record RouteSheet(long routeId, String vehicle, String departure, boolean closed, List<StopSheet> stops) {
     }
 
-    /** {@code barcode} is the GS1-128 content printed on the label: AI (00) and the SSCC. */
-    public record StopSheet(int sequence, String eta, String trackingId, String barcode, String status, String recipient,
-                            String address, String postcode, double latitude, double longitude, double weightKg,
-                            String instructions, String safePlace, String neighbour, String locker, boolean contactless,
-                            boolean pinRequired) {
+    /**
+     * {@code barcode} is the GS1-128 content printed on the label: AI (00) and the SSCC. {@code kind} is
+     * DELIVERY, or PICKUP to collect a return (its own tracking id in {@code returnTrackingId}).
+     */
+    public record StopSheet(int sequence, String kind, String eta, String trackingId, String barcode, String status,
+                            String recipient, String address, String postcode, double latitude, double longitude,
+                            double weightKg, String instructions, String safePlace, String neighbour, String locker,
+                            boolean contactless, boolean pinRequired, String returnTrackingId) {
     }
 
     @Inject
@@ -76,11 +79,12 @@ public class ManifestResource {
     private static StopSheet stop(Stop stop) {
         Parcel parcel = stop.parcel();
         DeliveryPreferences wishes = parcel.preferences();
-        return new StopSheet(stop.sequence(), stop.eta().toString(), parcel.trackingId().value(),
-                "(00)" + parcel.trackingId().value(), parcel.status().name(), parcel.recipient().name(),
-                parcel.address().line() + ", " + parcel.address().town(), parcel.address().postcode().value(),
-                parcel.location().latitude(), parcel.location().longitude(), parcel.weightKg(),
-                wishes.instructions(), wishes.safePlace(), wishes.neighbour(), wishes.locker(), wishes.contactless(),
-                parcel.requiresPin());
+        return new StopSheet(stop.sequence(), stop.isPickup() ? "PICKUP" : "DELIVERY", stop.eta().toString(),
+                parcel.trackingId().value(), "(00)" + parcel.trackingId().value(), parcel.status().name(),
+                parcel.recipient().name(), parcel.address().line() + ", " + parcel.address().town(),
+                parcel.address().postcode().value(), parcel.location().latitude(), parcel.location().longitude(),
+                parcel.weightKg(), wishes.instructions(), wishes.safePlace(), wishes.neighbour(), wishes.locker(),
+                wishes.contactless(), parcel.requiresPin(),
+                stop.returnOf().map(r -> r.trackingId().value()).orElse(null));
     }
 }

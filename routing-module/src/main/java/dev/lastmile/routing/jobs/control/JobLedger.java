@@ -98,11 +98,11 @@ public class JobLedger {
         return job;
     }
 
+    /** Read as a value, not an entity: outside a transaction there is nothing to refresh. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public boolean cancelled(long jobId) {
-        PlanningJob job = em.find(PlanningJob.class, jobId);
-        em.refresh(job);
-        return job.cancelled();
+        return em.createQuery("SELECT j.status FROM PlanningJob j WHERE j.id = :id", PlanningJob.Status.class)
+                .setParameter("id", jobId).getResultList().stream().anyMatch(PlanningJob.Status.CANCELLED::equals);
     }
 
     public PlanningJob find(long jobId) {

@@ -12,8 +12,9 @@ public record RouteView(long id, String depot, String date, String vehicle, Stri
                         String returnsAt, String breakAt, double distanceKm, double driveMinutes, double cost, double co2Kg,
                         int revision, boolean withdrawn, List<StopView> stops) {
 
-    public record StopView(int sequence, String trackingId, String eta, String departs, Double loadKgAfter, String postcode,
-                           double latitude, double longitude) {
+    /** {@code kind}: DELIVERY, or PICKUP of the return {@code returnTrackingId} at the parcel's address. */
+    public record StopView(int sequence, String kind, String trackingId, String returnTrackingId, String eta, String departs,
+                           Double loadKgAfter, String postcode, double latitude, double longitude) {
     }
 
     public static RouteView of(Route route) {
@@ -22,7 +23,8 @@ public record RouteView(long id, String depot, String date, String vehicle, Stri
                 route.returnsAt().map(Object::toString).orElse(null), route.breakAt().map(Object::toString).orElse(null),
                 Math.round(route.distanceKm() * 10) / 10.0, Math.round(route.driveMinutes() * 10) / 10.0,
                 route.cost().doubleValue(), Math.round(route.co2Kg() * 100) / 100.0, route.revision(), route.withdrawn(),
-                route.stops().stream().map(s -> new StopView(s.sequence(), s.parcel().trackingId().value(),
+                route.stops().stream().map(s -> new StopView(s.sequence(), s.isPickup() ? "PICKUP" : "DELIVERY",
+                        s.parcel().trackingId().value(), s.returnOf().map(r -> r.trackingId().value()).orElse(null),
                         s.eta().toString(), s.departs().map(Object::toString).orElse(null), s.loadKgAfter().orElse(null),
                         s.parcel().address().postcode().value(), s.parcel().location().latitude(),
                         s.parcel().location().longitude())).toList());

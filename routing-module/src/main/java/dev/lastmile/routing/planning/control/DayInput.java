@@ -28,8 +28,19 @@ public record DayInput(String depotCode, GeoPoint depot, LocalDate day, LocalTim
         }
     }
 
-    /** A parcel to deliver: where, how heavy and bulky, and the recipient's slot if any. */
+    /**
+     * A parcel to deliver (where, how heavy and bulky, the recipient's slot if any), or with {@code returnId}
+     * a customer's return to collect there (then {@code trackingId} is the return's).
+     */
     public record Load(long parcelId, String trackingId, GeoPoint location, double weightKg, Double volumeLitres,
-                       TimeSlot slot) {
+                       TimeSlot slot, Long returnId) {
+
+        public Load(long parcelId, String trackingId, GeoPoint location, double weightKg, Double volumeLitres, TimeSlot slot) {
+            this(parcelId, trackingId, location, weightKg, volumeLitres, slot, null);
+        }
+
+        public boolean pickup() {
+            return returnId != null;
+        }
     }
 }

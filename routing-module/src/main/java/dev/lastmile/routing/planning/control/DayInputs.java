@@ -4,6 +4,7 @@ import dev.lastmile.model.fleet.Depot;
 import dev.lastmile.model.fleet.Driver;
 import dev.lastmile.model.fleet.Vehicle;
 import dev.lastmile.model.parcel.Parcel;
+import dev.lastmile.model.returns.ParcelReturn;
 import dev.lastmile.routing.fleet.control.Fleet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -63,8 +64,12 @@ public class DayInputs {
         for (int i = 0; i < Math.min(freeVehicles.size(), freeDrivers.size()); i++) {
             crews.add(crew(freeVehicles.get(i), freeDrivers.get(i)));
         }
-        List<DayInput.Load> loads = parcels.stream().map(p -> new DayInput.Load(p.id(), p.trackingId().value(),
-                p.location(), p.weightKg(), p.volumeLitres().orElse(null), p.slot().orElse(null))).toList();
+        List<DayInput.Load> loads = new ArrayList<>(parcels.stream().map(p -> new DayInput.Load(p.id(), p.trackingId().value(),
+                p.location(), p.weightKg(), p.volumeLitres().orElse(null), p.slot().orElse(null))).toList());
+        // Customers' returns waiting for collection ride along as pickups that add load.
+        em.createNamedQuery(ParcelReturn.PICKUPS_DUE, ParcelReturn.class).setParameter("depot", depot).getResultList()
+                .forEach(r -> loads.add(new DayInput.Load(r.parcel().id(), r.trackingId().value(), r.parcel().location(),
+                        r.parcel().weightKg(), r.parcel().volumeLitres().orElse(null), null, r.id())));
         return new DayInput(depot.code(), depot.location(), day, depot.opens(), depot.closes(), depot.distanceModel(),
                 earliestStart, crews, loads);
     }

@@ -49,6 +49,11 @@ public class DayPlanning {
     @ConfigProperty(name = "lastmile.routing.time-budget-seconds", defaultValue = "5")
     double timeBudgetSeconds;
 
+    /** FEWEST_VEHICLES_THEN_COST, or COST (vehicles weigh in by their fixed cost only). */
+    @Inject
+    @ConfigProperty(name = "lastmile.routing.objective", defaultValue = "FEWEST_VEHICLES_THEN_COST")
+    String objective;
+
     public record Result(List<Route> routes, Map<Parcel, String> unplaced, PlannedDay plan) {
     }
 
@@ -65,12 +70,18 @@ public class DayPlanning {
         return new Result(routes, unplaced, plan);
     }
 
+    /** Interactive planning: a small day takes less than the whole budget. */
     public DayPlanner planner(Depot depot) {
-        return planner(depot, budget());
+        return new DayPlanner(distances.of(depot.distanceModel()), budget(), true, objective());
     }
 
+    /** A planning job uses the budget it was given. */
     public DayPlanner planner(Depot depot, Duration budget) {
-        return new DayPlanner(distances.of(depot.distanceModel()), budget);
+        return new DayPlanner(distances.of(depot.distanceModel()), budget, false, objective());
+    }
+
+    private dev.lastmile.routing.planning.solver.Objective objective() {
+        return dev.lastmile.routing.planning.solver.Objective.valueOf(objective);
     }
 
     public Duration budget() {

@@ -13,11 +13,13 @@ public record PlannedDay(List<PlannedRoute> routes, List<Unassigned> unassigned,
                                double co2Kg, List<PlannedStop> stops) {
     }
 
+    /** {@code kind}: DELIVERY, or PICKUP of the return {@code returnId} (then {@code trackingId} is the return's). */
     public record PlannedStop(long parcelId, String trackingId, String eta, String departs, double kmFromPrevious,
-                              double loadKgAfter) {
+                              double loadKgAfter, String kind, Long returnId) {
     }
 
-    public record Unassigned(long parcelId, String trackingId, String reason) {
+    /** {@code code}: TOO_HEAVY, SLOT_UNREACHABLE, OUT_OF_RANGE, NO_CAPACITY_LEFT, NO_ROAD or NO_VEHICLE. */
+    public record Unassigned(long parcelId, String trackingId, String code, String reason) {
     }
 
     public record Totals(int vehicles, int parcels, double distanceKm, double driveMinutes, double cost, double co2Kg) {

@@ -7,6 +7,8 @@ import dev.lastmile.model.fleet.Vehicle;
 import dev.lastmile.model.parcel.Parcel;
 import dev.lastmile.model.parcel.ParcelStatus;
 import dev.lastmile.model.problem.RuleViolation;
+import dev.lastmile.model.returns.ParcelReturn;
+import dev.lastmile.model.returns.ReturnStatus;
 import dev.lastmile.model.route.Route;
 import dev.lastmile.model.route.Stop;
 import dev.lastmile.routing.planning.control.PlannedDay.PlannedRoute;
@@ -54,8 +56,12 @@ public class Publisher {
                     planned.driverId() == null ? null : em.find(Driver.class, planned.driverId()), day,
                     LocalDateTime.parse(planned.departure()));
             for (PlannedStop stop : planned.stops()) {
-                route.addStop(parcelToPlan(stop.parcelId(), movable), LocalDateTime.parse(stop.eta()),
-                        LocalDateTime.parse(stop.departs()), stop.kmFromPrevious(), stop.loadKgAfter());
+                if (stop.returnId() != null) {
+                    addPickup(route, stop);
+                } else {
+                    route.addStop(parcelToPlan(stop.parcelId(), movable), LocalDateTime.parse(stop.eta()),
+                            LocalDateTime.parse(stop.departs()), stop.kmFromPrevious(), stop.loadKgAfter());
+                }
             }
             double kmBack = planned.distanceKm() - planned.stops().stream().mapToDouble(PlannedStop::kmFromPrevious).sum();
             route.closeAtDepot(Math.max(0, kmBack));
@@ -64,18 +70,37 @@ public class Publisher {
             routes.add(route);
         }
         em.flush();
+        routes.forEach(Publisher::markPickups);
         announce(routes);
         return routes;
+    }
+
+    private void addPickup(Route route, PlannedStop stop) {
+        ParcelReturn pickup = em.find(ParcelReturn.class, stop.returnId());
+        if (pickup == null || pickup.status() != ReturnStatus.OPENED) {
+            throw new RuleViolation("plan-outdated", "Plan out of date", "Return " + stop.trackingId()
+                    + " is no longer waiting for collection; plan again.");
+        }
+        route.addPickup(pickup, LocalDateTime.parse(stop.eta()), LocalDateTime.parse(stop.departs()), stop.kmFromPrevious(),
+                stop.loadKgAfter());
+    }
+
+    private static void markPickups(Route route) {
+        route.stops().stream().filter(Stop::isPickup).forEach(s -> s.returnOf().orElseThrow().pickupPlanned(route.id()));
     }
 
     /** The stops a re-plan gives an existing route, after those already done. */
     public void extend(Route route, PlannedRoute planned, Long jobId) {
         for (PlannedStop stop : planned.stops()) {
-            Parcel parcel = em.find(Parcel.class, stop.parcelId());
-            route.addStop(parcel, LocalDateTime.parse(stop.eta()), LocalDateTime.parse(stop.departs()),
-                    stop.kmFromPrevious(), stop.loadKgAfter());
+            if (stop.returnId() != null) {
+                addPickup(route, stop);
+            } else {
+                route.addStop(em.find(Parcel.class, stop.parcelId()), LocalDateTime.parse(stop.eta()),
+                        LocalDateTime.parse(stop.departs()), stop.kmFromPrevious(), stop.loadKgAfter());
+            }
         }
         account(route, planned, jobId);
+        markPickups(route);
     }
 
     static void account(Route route, PlannedRoute planned, Long jobId) {
@@ -96,7 +121,7 @@ public class Publisher {
     void announce(List<Route> routes) {
         Instant now = Instant.now();
         for (Route route : routes) {
-            for (Stop stop : route.stops()) {
+            for (Stop stop : route.deliveries()) {
                 if (stop.parcel().status() == ParcelStatus.REGISTERED) {
                     planned.fire(new ParcelPlanned(stop.parcel().trackingId(), route.id(), route.vehicle().registration(),
                             stop.eta(), now));

@@ -70,7 +70,8 @@ public class Replanning {
         Route broken = brokenRegistration == null ? null : routes.stream()
                 .filter(r -> r.vehicle().registration().equals(brokenRegistration)).findFirst()
                 .orElseThrow(() -> new InvalidRequest("brokenVehicle", brokenRegistration + " has no open route on " + day));
-        Predicate<Stop> done = stop -> isDone(stop.parcel(), day);
+        // Pickups stay where they were planned; deliveries are done once their parcel left the route's hands.
+        Predicate<Stop> done = stop -> stop.isPickup() || isDone(stop.parcel(), day);
         Map<Route, List<Long>> remainingBefore = new LinkedHashMap<>();
         List<Parcel> pending = new ArrayList<>();
         for (Route route : routes) {

@@ -2,6 +2,11 @@ package dev.lastmile.routing.planning.solver;
 
 import java.time.Duration;
 
-/** Snapshot reported whenever the solver finds a new best solution. */
-public record Progress(double bestDistance, int vehiclesUsed, int unassigned, Duration elapsed, double bestCost) {
+/**
+ * Snapshot reported whenever the solver finds a new best solution. {@code solution} builds that
+ * solution with its timetables; call it only inside the listener, on the solving thread (it reads the
+ * search's working state, which moves on once the listener returns).
+ */
+public record Progress(double bestDistance, int vehiclesUsed, int unassigned, Duration elapsed, double bestCost,
+                       java.util.function.Supplier<Solution> solution) {
 }

@@ -177,6 +177,6 @@ final class SisrSearch {
     private void record() {
         plan.saveTo(best);
         listener.improved(new Progress(plan.distance(), best.vehicles, p.unservable.size() + plan.absentCount,
-                Duration.ofNanos(System.nanoTime() - startNanos), best.cost));
+                Duration.ofNanos(System.nanoTime() - startNanos), best.cost, plan::toSolution));
     }
 }
