@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -89,7 +90,7 @@ class InsertionCheckTest {
                 }
                 accepted++;
                 t.insert(c, fine.get(random.nextInt(fine.size())), tourOf, positionOf);
-                Route route = new Route(0, sequence(t), java.util.Optional.of(t.schedule()));
+                Route route = new Route(0, sequence(t), Optional.of(t.schedule()));
                 List<String> disagreements = RouteChecker.check(problem, new Solution(List.of(route), List.of(), t.distance, t.cost))
                         .violations().stream().filter(v -> !v.endsWith("served 0 times")).toList();
                 assertEquals(List.of(), disagreements, "day " + day);
