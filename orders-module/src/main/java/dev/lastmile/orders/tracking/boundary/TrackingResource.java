@@ -54,8 +54,9 @@ public class TrackingResource {
             return new TrackingView(id.value(), parcel.status().name(), parcel.address().town(), false, null, null,
                     null, null, null, List.of());
         }
-        guards.requireNotBlocked(id.value());
-        Parcel parcel = parcels.byTrackingId(id);
+        TrackingGuards.Guarded guarded = guards.parcelWithGuard(id);
+        guards.requireNotBlocked(guarded.guard());
+        Parcel parcel = guarded.parcel();
         if (!parcel.address().postcode().matches(postcode)) {
             guards.wrongPostcode(id.value());
             throw new NotFound("parcel", id.value());
