@@ -1,5 +1,6 @@
 package dev.lastmile.it;
 
+import static dev.lastmile.it.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,15 +39,6 @@ class BadInputIT {
         return api.asShipper(Shippers.standardKey(api));
     }
 
-    private static void assertProblem(Api.Reply reply, int status) {
-        assertEquals(status, reply.status(), reply.body());
-        assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
-        JsonObject problem = reply.json();
-        assertEquals(status, problem.getInt("status"));
-        assertNotNull(problem.getString("title"));
-        assertNotNull(problem.getString("detail"));
-        assertTrue(problem.getString("type").startsWith("https://lastmile.dev/problems/"));
-    }
 
     @Test
     void malformedJsonIsRefusedAndRegistersNothing() {

@@ -51,4 +51,16 @@ final class Handhelds {
     static JsonObjectBuilder location(double latitude, double longitude) {
         return Json.createObjectBuilder().add("latitude", latitude).add("longitude", longitude).add("accuracyM", 7);
     }
+
+    /** A small PNG, as a handheld captures a signature. */
+    static String signaturePng() {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(60, 20, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        image.getGraphics().drawLine(2, 10, 58, 12);
+        try (java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            javax.imageio.ImageIO.write(image, "png", out);
+            return java.util.Base64.getEncoder().encodeToString(out.toByteArray());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package dev.lastmile.it;
 
+import static dev.lastmile.it.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -8,19 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URL;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import javax.imageio.ImageIO;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -217,7 +214,7 @@ class RoutingIT {
         assertEquals(200, staff().post("api/handheld/routes/" + routeId + "/departure", JsonValue.EMPTY_JSON_OBJECT, token).status());
         Api.Reply scanned = Handhelds.send(staff(), token, Handhelds.delivered(delivered, Instant.now().minusSeconds(2),
                 stops.get(0).getJsonNumber("latitude").doubleValue(), stops.get(0).getJsonNumber("longitude").doubleValue(),
-                Json.createObjectBuilder().add("method", "RECIPIENT").add("receivedBy", "Pau").add("signaturePng", png())));
+                Json.createObjectBuilder().add("method", "RECIPIENT").add("receivedBy", "Pau").add("signaturePng", Handhelds.signaturePng())));
         assertEquals(200, scanned.status(), scanned.body());
 
         Api.Reply replanned = staff().post("api/routes/replan", Json.createObjectBuilder().add("depot", DEPOT)
@@ -301,22 +298,5 @@ class RoutingIT {
         throw new AssertionError("planning job " + job + " did not finish");
     }
 
-    private static String png() {
-        BufferedImage image = new BufferedImage(60, 20, BufferedImage.TYPE_INT_RGB);
-        image.getGraphics().drawLine(2, 10, 58, 12);
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            ImageIO.write(image, "png", out);
-            return Base64.getEncoder().encodeToString(out.toByteArray());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private static void assertProblem(Api.Reply reply, int status, String... fields) {
-        assertEquals(status, reply.status(), reply.body());
-        assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
-        for (String field : fields) {
-            assertTrue(reply.body().contains("\"" + field + "\""), field + " in " + reply.body());
-        }
-    }
 }

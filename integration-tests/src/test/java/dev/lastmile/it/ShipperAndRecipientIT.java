@@ -1,5 +1,6 @@
 package dev.lastmile.it;
 
+import static dev.lastmile.it.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -18,7 +19,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.mail.internet.MimeMessage;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -26,14 +26,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
@@ -277,6 +275,8 @@ class ShipperAndRecipientIT {
         byte[] huge = new byte[9 * 1024 * 1024];
         Arrays.fill(huge, (byte) 'a');
         assertProblem(shipperA().postBytes("api/parcels/csv", "text/csv", huge), 413);
+        String tooManyRows = "[" + String.join(",", java.util.Collections.nCopies(10_001, "{}")) + "]";
+        assertProblem(shipperA().postRaw("api/parcels/batch", "application/json", tooManyRows), 413);
         assertEquals(before, TestDatabase.count("parcel"));
     }
 
@@ -426,7 +426,7 @@ class ShipperAndRecipientIT {
         Instant now = Instant.now().minusSeconds(5);
         Api.Reply scans = Handhelds.send(staff(), token,
                 Handhelds.delivered(delivered, now, LAT + 0.003, LON + 0.001, Json.createObjectBuilder()
-                        .add("method", "RECIPIENT").add("receivedBy", "Dora Recipient").add("signaturePng", png())),
+                        .add("method", "RECIPIENT").add("receivedBy", "Dora Recipient").add("signaturePng", Handhelds.signaturePng())),
                 Handhelds.failed(missed, now.plusSeconds(1), LAT - 0.003, LON - 0.001, "NOT_AT_HOME"));
         assertEquals(200, scans.status(), scans.body());
         MimeMessage deliveredMail = awaitMail("dora@example.ad", "has been delivered");
@@ -554,19 +554,5 @@ class ShipperAndRecipientIT {
         return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static String png() {
-        BufferedImage image = new BufferedImage(60, 20, BufferedImage.TYPE_INT_RGB);
-        image.getGraphics().drawLine(2, 10, 58, 12);
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            ImageIO.write(image, "png", out);
-            return Base64.getEncoder().encodeToString(out.toByteArray());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private static void assertProblem(Api.Reply reply, int status) {
-        assertEquals(status, reply.status(), reply.body());
-        assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
-    }
 }

@@ -121,8 +121,7 @@ public class ParcelIntake {
         }
         em.persist(parcel);
         TrackingId trackingId = parcel.issueTrackingId(PARCEL_EXTENSION_DIGIT, companyPrefix);
-        timeline.append(trackingId, TrackingCode.CREATED, now,
-                "Parcel registered for delivery on " + registration.deliveryDate() + ".");
+        // The CREATED step is the parcel row itself (see Timeline.of): one row less per parcel in bulk intake.
         if (depot == null) {
             timeline.append(trackingId, TrackingCode.ADDRESS_NEEDS_ATTENTION, now,
                     "We are checking the address before planning the delivery.");

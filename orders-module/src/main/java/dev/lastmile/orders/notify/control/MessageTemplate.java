@@ -4,7 +4,6 @@ import dev.lastmile.model.notify.Channel;
 import dev.lastmile.model.tracking.TrackingCode;
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,17 +64,16 @@ public enum MessageTemplate {
         return matcher.appendTail(filled).toString();
     }
 
+    /** Properties format (read back by {@link #decode}), written by hand: bulk intake encodes one per parcel. */
     public static String encode(Map<String, String> values) {
-        Properties properties = new Properties();
-        properties.putAll(values);
-        StringWriter out = new StringWriter();
-        try {
-            properties.store(out, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        // Drop the date comment Properties.store writes, so equal values give equal payloads.
-        return String.join("\n", out.toString().lines().filter(l -> !l.startsWith("#")).toList());
+        StringBuilder out = new StringBuilder(256);
+        values.forEach((key, value) -> out.append(key).append('=').append(escaped(value)).append('\n'));
+        return out.toString();
+    }
+
+    private static String escaped(String value) {
+        String text = value == null ? "" : value.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
+        return text.startsWith(" ") ? "\\" + text : text;
     }
 
     public static Map<String, String> decode(String payload) {

@@ -66,7 +66,7 @@ public class TrackingResource {
                 parcel.deliveryDate().toString(), parcel.slot().map(s -> s.from() + "-" + s.to()).orElse(null),
                 eta == null ? null : eta[0].toString(), eta == null ? null : eta[1].toString(),
                 parcel.collectionPoint().map(CollectionPoint::name).orElse(null),
-                timeline.of(parcel.trackingId()).stream()
+                timeline.of(parcel).stream()
                         .map(e -> new TrackingView.Step(e.code().name(), e.occurredAt().toString(), e.description()))
                         .toList());
     }

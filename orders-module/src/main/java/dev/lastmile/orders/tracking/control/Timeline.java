@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import dev.lastmile.model.parcel.Parcel;
+import java.util.ArrayList;
 import java.util.List;
 
 /** A parcel's public history, one entry per step of its journey. */
@@ -20,8 +22,13 @@ public class Timeline {
         em.persist(new TrackingEntry(trackingId, code, at, description));
     }
 
-    public List<TrackingEntry> of(TrackingId trackingId) {
-        return em.createNamedQuery(TrackingEntry.TIMELINE, TrackingEntry.class)
-                .setParameter("trackingId", trackingId.value()).getResultList();
+    /** The parcel's history: its registration (kept on the parcel row), then every step written since. */
+    public List<TrackingEntry> of(Parcel parcel) {
+        List<TrackingEntry> entries = new ArrayList<>();
+        entries.add(new TrackingEntry(parcel.trackingId(), TrackingCode.CREATED, parcel.registeredAt(),
+                "Parcel registered by the sender."));
+        entries.addAll(em.createNamedQuery(TrackingEntry.TIMELINE, TrackingEntry.class)
+                .setParameter("trackingId", parcel.trackingId().value()).getResultList());
+        return entries;
     }
 }
