@@ -19,14 +19,21 @@ public final class Lastmile implements AutoCloseable {
 
     private final EmbeddedDatabase database;
     private final MicroServer server;
+    private final DemoPostOffice postOffice;
     private final DemoDay.Highlights highlights;
     private final LaunchOptions options;
 
-    private Lastmile(LaunchOptions options, EmbeddedDatabase database, MicroServer server, DemoDay.Highlights highlights) {
+    private Lastmile(LaunchOptions options, EmbeddedDatabase database, MicroServer server, DemoPostOffice postOffice,
+                     DemoDay.Highlights highlights) {
         this.options = options;
         this.database = database;
         this.server = server;
+        this.postOffice = postOffice;
         this.highlights = highlights;
+    }
+
+    public DemoPostOffice postOffice() {
+        return postOffice;
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -73,11 +80,16 @@ public final class Lastmile implements AutoCloseable {
         System.out.println("Starting MariaDB on port " + options.databasePort() + " (data in " + options.dataDirectory() + ") ...");
         EmbeddedDatabase database = EmbeddedDatabase.start(options.databasePort(), options.dataDirectory());
         MicroServer server = null;
+        DemoPostOffice postOffice = null;
         try {
+            postOffice = DemoPostOffice.open(options.httpPort());
+            Map<String, String> environment = new java.util.HashMap<>(postOffice.environment());
+            environment.putAll(Map.of("LASTMILE_DB_URL", database.jdbcUrl(), "LASTMILE_DB_USER", database.user(),
+                    "LASTMILE_DB_PASSWORD", "", "LASTMILE_PUBLIC_URL", "http://localhost:" + options.httpPort(),
+                    // Quick retries: the demo's post office is local, a failed send is worth trying again soon.
+                    "LASTMILE_OUTBOX_FIRST_BACKOFF", "PT5S"));
             System.out.println("Starting Payara Micro on port " + options.httpPort() + " ...");
-            server = MicroServer.start(runtime, options.httpPort(), Map.of(
-                    "LASTMILE_DB_URL", database.jdbcUrl(), "LASTMILE_DB_USER", database.user(), "LASTMILE_DB_PASSWORD", ""),
-                    options.dataDirectory().resolve("logs"));
+            server = MicroServer.start(runtime, options.httpPort(), environment, options.dataDirectory().resolve("logs"));
             server.awaitReady(Duration.ofMinutes(3));
             DemoDay.Highlights highlights = null;
             Path demoNote = options.dataDirectory().resolve("demo-highlights.properties");
@@ -88,10 +100,13 @@ public final class Lastmile implements AutoCloseable {
             } else if (Files.exists(demoNote)) {
                 highlights = recall(demoNote);
             }
-            return new Lastmile(options, database, server, highlights);
+            return new Lastmile(options, database, server, postOffice, highlights);
         } catch (RuntimeException e) {
             if (server != null) {
                 server.close();
+            }
+            if (postOffice != null) {
+                postOffice.close();
             }
             database.close();
             throw e;
@@ -124,6 +139,8 @@ public final class Lastmile implements AutoCloseable {
             System.out.println("  Today's routes (JSON):      " + base.resolve("api/routes?depot=" + DemoDay.DEPOT + "&date="
                     + LocalDate.now(ZoneId.of("Europe/London"))));
         }
+        System.out.println("  Emails and SMS sent:         " + postOffice.mailbox()
+                + " (the demo's local SMTP server and SMS gateway)");
         System.out.println("  Database:           " + database.jdbcUrl() + " (user root, no password)");
         System.out.println("  Server log:         " + server.log());
         System.out.println("Press Ctrl-C to stop.");
@@ -138,6 +155,7 @@ public final class Lastmile implements AutoCloseable {
         try {
             server.close();
         } finally {
+            postOffice.close();
             database.close();
         }
     }

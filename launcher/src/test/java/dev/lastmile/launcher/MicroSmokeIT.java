@@ -96,6 +96,20 @@ class MicroSmokeIT {
     }
 
     @Test
+    void theDemosNotificationsReachItsPostOfficeByEmailAndSms() throws Exception {
+        // Jakarta Mail on Payara Micro and the HTTP SMS gateway, end to end through the outbox.
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while ((system.postOffice().emails() == 0 || system.postOffice().textMessages() == 0) && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+        assertTrue(system.postOffice().emails() > 0, "no email reached the post office");
+        assertTrue(system.postOffice().textMessages() > 0, "no SMS reached the post office");
+        HttpResponse<String> mailbox = HTTP.send(HttpRequest.newBuilder(system.postOffice().mailbox()).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(mailbox.body().contains("is on its way"), mailbox.body());
+    }
+
+    @Test
     void thePrintedPagesAnswer() throws Exception {
         assertTrue(get("").body().contains("Lastmile is running"));
         assertTrue(get("track.html").body().contains("Tracking id"));
