@@ -262,7 +262,8 @@ class RoutingIT {
 
     private String parcel(String reference, double lat, double lon, double kg, String[] slot) {
         var builder = Json.createObjectBuilder().add("shipperReference", "ENC-" + reference + "-" + DAY)
-                .add("recipient", Json.createObjectBuilder().add("name", "Encamp " + reference))
+                .add("recipient", Json.createObjectBuilder().add("name", "Encamp " + reference)
+                        .add("email", "enc-" + reference.toLowerCase() + "@example.ad"))
                 .add("address", Json.createObjectBuilder().add("line", "Carrer " + reference).add("town", "Encamp")
                         .add("postcode", "AD200").add("country", "AD").add("latitude", lat).add("longitude", lon))
                 .add("weightKg", kg).add("deliveryDate", DAY.toString());

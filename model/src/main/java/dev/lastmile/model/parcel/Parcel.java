@@ -51,7 +51,7 @@ public class Parcel {
     @Id
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "parcel_serial")
     @TableGenerator(name = "parcel_serial", table = "serial_block", pkColumnName = "series",
-            valueColumnName = "next_value", pkColumnValue = "parcel", allocationSize = 50)
+            valueColumnName = "next_value", pkColumnValue = "parcel", allocationSize = 500)
     private Long id;
 
     @Column(name = "tracking_id", nullable = false, unique = true, length = 18)

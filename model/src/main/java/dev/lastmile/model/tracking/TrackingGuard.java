@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
+import dev.lastmile.model.problem.TooManyRequests;
 import java.util.Optional;
 
 /**
@@ -46,6 +47,14 @@ public class TrackingGuard {
         if (failures >= limit) {
             blockedUntil = now.plus(block);
         }
+    }
+
+    /** @throws TooManyRequests while the id is blocked, saying when to try again */
+    public void requireNotBlocked(Instant now) {
+        blockedAt(now).ifPresent(until -> {
+            throw new TooManyRequests("Too many wrong postcodes for this parcel; try again after " + until + ".",
+                    Math.max(1, Duration.between(now, until).toSeconds()));
+        });
     }
 
     public Optional<Instant> blockedAt(Instant now) {

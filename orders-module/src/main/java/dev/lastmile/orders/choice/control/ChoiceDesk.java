@@ -65,7 +65,7 @@ public class ChoiceDesk {
 
     /** Books a slot on the parcel's day, or moves the delivery to another day's slot (a reschedule). */
     public void chooseSlot(Parcel parcel, LocalDate day, TimeSlot slot) {
-        Instant now = open(parcel);
+        Instant now = unrouted(parcel);
         LocalDate target = day == null ? parcel.deliveryDate() : day;
         if (!target.equals(parcel.deliveryDate()) && target.isBefore(window.firstBookableDay(now))) {
             throw new InvalidRequest("date", "the earliest day still open is " + window.firstBookableDay(now));
@@ -121,7 +121,7 @@ public class ChoiceDesk {
 
     /** A pickup point or a locker: a compartment that fits the parcel is reserved for it. */
     public void chooseCollectionPoint(Parcel parcel, String code) {
-        Instant now = open(parcel);
+        Instant now = unrouted(parcel);
         require("code", code, 16);
         CollectionPoint point = points.byCode(code.trim());
         CompartmentPool pool = points.poolFor(point, parcel.weightKg())
@@ -136,7 +136,7 @@ public class ChoiceDesk {
     }
 
     public void redirect(Parcel parcel, DeliveryAddress newAddress) {
-        Instant now = open(parcel);
+        Instant now = unrouted(parcel);
         GeoPoint location = newAddress.location() != null ? newAddress.location()
                 : gazetteer.locate(newAddress.postcode()).orElseThrow(() -> new InvalidRequest("postcode",
                         "we cannot place this postcode; give latitude and longitude"));
@@ -148,7 +148,7 @@ public class ChoiceDesk {
 
     /** While away: the parcel waits and is delivered on the day the recipient is back. */
     public void holdUntil(Parcel parcel, LocalDate backOn) {
-        Instant now = open(parcel);
+        Instant now = unrouted(parcel);
         if (backOn == null || !backOn.isAfter(parcel.deliveryDate())) {
             throw new InvalidRequest("until", "must be after the planned delivery day " + parcel.deliveryDate());
         }
@@ -179,6 +179,12 @@ public class ChoiceDesk {
     private Instant open(Parcel parcel) {
         Instant now = Instant.now();
         window.requireOpen(parcel, now);
+        return now;
+    }
+
+    private Instant unrouted(Parcel parcel) {
+        Instant now = Instant.now();
+        window.requireUnrouted(parcel, now);
         return now;
     }
 

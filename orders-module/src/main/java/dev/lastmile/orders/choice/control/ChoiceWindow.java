@@ -58,6 +58,19 @@ public class ChoiceWindow {
         });
     }
 
+    /**
+     * Choices that move the parcel (another day or slot, another address, a locker) close once it is on
+     * a published route: the driver's manifest and the route's order depend on them. Wishes for the
+     * hand-over (safe place, neighbour, instructions, contactless) stay open until it leaves the depot.
+     */
+    public void requireUnrouted(Parcel parcel, Instant now) {
+        requireOpen(parcel, now);
+        if (parcel.status() == ParcelStatus.PLANNED) {
+            throw new RuleViolation("choice-closed", "Delivery choices closed", "The parcel is already on a route for "
+                    + parcel.deliveryDate() + "; safe place, neighbour, instructions and contactless can still change.");
+        }
+    }
+
     /** The first day a recipient may move the delivery to: the cut-off of that day must lie ahead. */
     public LocalDate firstBookableDay(Instant now) {
         LocalDate day = LocalDate.ofInstant(now, ZoneId.of(zone)).plusDays(1);

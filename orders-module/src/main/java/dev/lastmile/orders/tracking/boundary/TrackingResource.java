@@ -54,8 +54,10 @@ public class TrackingResource {
             return new TrackingView(id.value(), parcel.status().name(), parcel.address().town(), false, null, null,
                     null, null, null, List.of());
         }
-        TrackingGuards.Guarded guarded = guards.parcelWithGuard(id);
-        guards.requireNotBlocked(guarded.guard());
+        Parcels.Guarded guarded = parcels.withGuard(id);
+        if (guarded.guard() != null) {
+            guarded.guard().requireNotBlocked(java.time.Instant.now());
+        }
         Parcel parcel = guarded.parcel();
         if (!parcel.address().postcode().matches(postcode)) {
             guards.wrongPostcode(id.value());

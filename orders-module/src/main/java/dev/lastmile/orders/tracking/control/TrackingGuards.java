@@ -1,6 +1,5 @@
 package dev.lastmile.orders.tracking.control;
 
-import dev.lastmile.model.problem.TooManyRequests;
 import dev.lastmile.model.tracking.TrackingGuard;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -36,29 +35,6 @@ public class TrackingGuards {
     @ConfigProperty(name = "lastmile.tracking.block", defaultValue = "PT15M")
     Duration block;
 
-    /** The parcel and its guard (if any postcode was ever wrong) in one round trip: the hot path of tracking. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Guarded parcelWithGuard(dev.lastmile.model.parcel.TrackingId trackingId) {
-        Object[] row = em.createQuery("SELECT p, g FROM Parcel p LEFT JOIN TrackingGuard g ON g.trackingId = p.trackingId"
-                        + " WHERE p.trackingId = :id", Object[].class).setParameter("id", trackingId.value())
-                .getResultList().stream().findFirst()
-                .orElseThrow(() -> new dev.lastmile.model.problem.NotFound("parcel", trackingId.value()));
-        return new Guarded((dev.lastmile.model.parcel.Parcel) row[0], (TrackingGuard) row[1]);
-    }
-
-    public record Guarded(dev.lastmile.model.parcel.Parcel parcel, TrackingGuard guard) {
-    }
-
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public void requireNotBlocked(TrackingGuard guard) {
-        Instant now = Instant.now();
-        if (guard != null) {
-            guard.blockedAt(now).ifPresent(until -> {
-                throw new TooManyRequests("Too many wrong postcodes for this parcel; try again after " + until + ".",
-                        Math.max(1, Duration.between(now, until).toSeconds()));
-            });
-        }
-    }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void wrongPostcode(String trackingId) {
