@@ -3,12 +3,15 @@ package dev.lastmile.launcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -83,7 +86,7 @@ public final class Lastmile implements AutoCloseable {
         DemoPostOffice postOffice = null;
         try {
             postOffice = DemoPostOffice.open(options.httpPort());
-            Map<String, String> environment = new java.util.HashMap<>(postOffice.environment());
+            Map<String, String> environment = new HashMap<>(postOffice.environment());
             environment.putAll(Map.of("LASTMILE_DB_URL", database.jdbcUrl(), "LASTMILE_DB_USER", database.user(),
                     "LASTMILE_DB_PASSWORD", "", "LASTMILE_PUBLIC_URL", "http://localhost:" + options.httpPort(),
                     // Quick retries: the demo's post office is local, a failed send is worth trying again soon.
@@ -172,13 +175,13 @@ public final class Lastmile implements AutoCloseable {
         try {
             Path codeSource = Path.of(Lastmile.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             return codeSource.getParent().resolve("runtime");
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static void remember(DemoDay.Highlights highlights, Path file) {
-        java.util.Properties properties = new java.util.Properties();
+        Properties properties = new Properties();
         properties.setProperty("delivered", highlights.deliveredTrackingId());
         properties.setProperty("deliveredPostcode", highlights.deliveredPostcode());
         properties.setProperty("onTheWay", highlights.onTheWayTrackingId());
@@ -193,7 +196,7 @@ public final class Lastmile implements AutoCloseable {
     }
 
     private static DemoDay.Highlights recall(Path file) {
-        java.util.Properties properties = new java.util.Properties();
+        Properties properties = new Properties();
         try (var reader = Files.newBufferedReader(file)) {
             properties.load(reader);
         } catch (IOException e) {

@@ -3,11 +3,14 @@ package dev.lastmile.model.fleet;
 import dev.lastmile.model.geo.GeoPoint;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.time.LocalTime;
 
 /** A local depot: where parcels are sorted and routes start and end. */
 @Entity
@@ -36,13 +39,13 @@ public class Depot {
     private double longitude;
 
     @Column(nullable = false)
-    private java.time.LocalTime opens = java.time.LocalTime.of(7, 0);
+    private LocalTime opens = LocalTime.of(7, 0);
 
     @Column(nullable = false)
-    private java.time.LocalTime closes = java.time.LocalTime.of(21, 0);
+    private LocalTime closes = LocalTime.of(21, 0);
 
     /** How this depot's routes measure distance: a depot in a region with an OSM extract uses its roads. */
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Enumerated(EnumType.STRING)
     @Column(name = "distance_model", nullable = false, length = 16)
     private DistanceModel distanceModel = DistanceModel.STRAIGHT_LINE;
 
@@ -56,7 +59,7 @@ public class Depot {
         this.longitude = location.longitude();
     }
 
-    public void operate(java.time.LocalTime opens, java.time.LocalTime closes, DistanceModel distanceModel) {
+    public void operate(LocalTime opens, LocalTime closes, DistanceModel distanceModel) {
         if (!opens.isBefore(closes)) {
             throw new IllegalArgumentException("opens must be before closes");
         }
@@ -65,11 +68,11 @@ public class Depot {
         this.distanceModel = distanceModel;
     }
 
-    public java.time.LocalTime opens() {
+    public LocalTime opens() {
         return opens;
     }
 
-    public java.time.LocalTime closes() {
+    public LocalTime closes() {
         return closes;
     }
 

@@ -10,6 +10,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.LocalTime;
 
 /** A driver based at a depot. */
 @Entity
@@ -31,22 +33,22 @@ public class Driver {
     private String name;
 
     @Column(name = "shift_start", nullable = false)
-    private java.time.LocalTime shiftStart = java.time.LocalTime.of(8, 0);
+    private LocalTime shiftStart = LocalTime.of(8, 0);
 
     @Column(name = "shift_end", nullable = false)
-    private java.time.LocalTime shiftEnd = java.time.LocalTime.of(18, 0);
+    private LocalTime shiftEnd = LocalTime.of(18, 0);
 
     @Column(name = "break_minutes", nullable = false)
     private int breakMinutes = 30;
 
     @Column(name = "break_earliest", nullable = false)
-    private java.time.LocalTime breakEarliest = java.time.LocalTime.of(11, 30);
+    private LocalTime breakEarliest = LocalTime.of(11, 30);
 
     @Column(name = "break_latest", nullable = false)
-    private java.time.LocalTime breakLatest = java.time.LocalTime.of(14, 0);
+    private LocalTime breakLatest = LocalTime.of(14, 0);
 
     @Column(name = "cost_per_hour", nullable = false)
-    private java.math.BigDecimal costPerHour = new java.math.BigDecimal("15");
+    private BigDecimal costPerHour = new BigDecimal("15");
 
     protected Driver() {
     }
@@ -57,8 +59,8 @@ public class Driver {
     }
 
     /** The driver's shift and the break that must start inside its window (working-time rules). */
-    public void workShift(java.time.LocalTime start, java.time.LocalTime end, int breakMinutes,
-                          java.time.LocalTime breakEarliest, java.time.LocalTime breakLatest, java.math.BigDecimal costPerHour) {
+    public void workShift(LocalTime start, LocalTime end, int breakMinutes,
+                          LocalTime breakEarliest, LocalTime breakLatest, BigDecimal costPerHour) {
         if (!start.isBefore(end) || breakMinutes < 0 || breakLatest.isBefore(breakEarliest)) {
             throw new IllegalArgumentException("a shift starts before it ends; a break window runs forwards");
         }
@@ -70,11 +72,11 @@ public class Driver {
         this.costPerHour = costPerHour;
     }
 
-    public java.time.LocalTime shiftStart() {
+    public LocalTime shiftStart() {
         return shiftStart;
     }
 
-    public java.time.LocalTime shiftEnd() {
+    public LocalTime shiftEnd() {
         return shiftEnd;
     }
 
@@ -82,15 +84,15 @@ public class Driver {
         return breakMinutes;
     }
 
-    public java.time.LocalTime breakEarliest() {
+    public LocalTime breakEarliest() {
         return breakEarliest;
     }
 
-    public java.time.LocalTime breakLatest() {
+    public LocalTime breakLatest() {
         return breakLatest;
     }
 
-    public java.math.BigDecimal costPerHour() {
+    public BigDecimal costPerHour() {
         return costPerHour;
     }
 

@@ -12,6 +12,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.util.Optional;
 
 /** A vehicle based at a depot, with what it can carry. */
 @Entity
@@ -51,13 +53,13 @@ public class Vehicle {
     private Double rangeKm;
 
     @Column(name = "fixed_cost", nullable = false)
-    private java.math.BigDecimal fixedCost = java.math.BigDecimal.ZERO;
+    private BigDecimal fixedCost = BigDecimal.ZERO;
 
     @Column(name = "cost_per_km", nullable = false)
-    private java.math.BigDecimal costPerKm = new java.math.BigDecimal("0.25");
+    private BigDecimal costPerKm = new BigDecimal("0.25");
 
     @Column(name = "cost_per_hour", nullable = false)
-    private java.math.BigDecimal costPerHour = java.math.BigDecimal.ZERO;
+    private BigDecimal costPerHour = BigDecimal.ZERO;
 
     @Column(name = "co2_g_per_km", nullable = false)
     private double co2GramsPerKm;
@@ -77,8 +79,8 @@ public class Vehicle {
     }
 
     /** The running figures the planner weighs and reports: space, range, costs and emissions. */
-    public void specify(Double capacityLitres, Double rangeKm, java.math.BigDecimal fixedCost,
-                        java.math.BigDecimal costPerKm, java.math.BigDecimal costPerHour, double co2GramsPerKm) {
+    public void specify(Double capacityLitres, Double rangeKm, BigDecimal fixedCost,
+                        BigDecimal costPerKm, BigDecimal costPerHour, double co2GramsPerKm) {
         this.capacityLitres = capacityLitres;
         this.rangeKm = rangeKm;
         this.fixedCost = fixedCost;
@@ -87,23 +89,23 @@ public class Vehicle {
         this.co2GramsPerKm = co2GramsPerKm;
     }
 
-    public java.util.Optional<Double> capacityLitres() {
-        return java.util.Optional.ofNullable(capacityLitres);
+    public Optional<Double> capacityLitres() {
+        return Optional.ofNullable(capacityLitres);
     }
 
-    public java.util.Optional<Double> rangeKm() {
-        return java.util.Optional.ofNullable(rangeKm);
+    public Optional<Double> rangeKm() {
+        return Optional.ofNullable(rangeKm);
     }
 
-    public java.math.BigDecimal fixedCost() {
+    public BigDecimal fixedCost() {
         return fixedCost;
     }
 
-    public java.math.BigDecimal costPerKm() {
+    public BigDecimal costPerKm() {
         return costPerKm;
     }
 
-    public java.math.BigDecimal costPerHour() {
+    public BigDecimal costPerHour() {
         return costPerHour;
     }
 

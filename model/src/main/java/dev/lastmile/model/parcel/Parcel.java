@@ -1,11 +1,11 @@
 package dev.lastmile.model.parcel;
 
-import dev.lastmile.model.fleet.Depot;
-import dev.lastmile.model.geo.GeoPoint;
 import dev.lastmile.model.choice.CollectionPoint;
 import dev.lastmile.model.choice.CompartmentSize;
-import dev.lastmile.model.shipper.Shipper;
+import dev.lastmile.model.fleet.Depot;
+import dev.lastmile.model.geo.GeoPoint;
 import dev.lastmile.model.problem.RuleViolation;
+import dev.lastmile.model.shipper.Shipper;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -21,6 +21,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -240,7 +241,7 @@ public class Parcel {
     }
 
     public boolean pinMatches(String pin) {
-        return deliveryPin == null || java.security.MessageDigest.isEqual(deliveryPin.getBytes(), String.valueOf(pin).getBytes());
+        return deliveryPin == null || MessageDigest.isEqual(deliveryPin.getBytes(), String.valueOf(pin).getBytes());
     }
 
     public Optional<String> deliveryPin() {

@@ -17,12 +17,16 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /** One vehicle's tour of a day from its depot: the stops in the order they are driven. */
 @Entity
@@ -69,7 +73,7 @@ public class Route {
     private double driveMinutes;
 
     @Column(nullable = false)
-    private java.math.BigDecimal cost = java.math.BigDecimal.ZERO;
+    private BigDecimal cost = BigDecimal.ZERO;
 
     @Column(name = "co2_kg", nullable = false)
     private double co2Kg;
@@ -95,7 +99,7 @@ public class Route {
      * The highest stop number used before a revision dropped stops: new stops number on from it, since the
      * dropped rows are deleted only at the end of the transaction (stop numbers are unique per route).
      */
-    @jakarta.persistence.Transient
+    @Transient
     private int sequenceFloor;
 
     @OneToMany(mappedBy = "route", cascade = CascadeType.ALL, orphanRemoval = true)
@@ -143,7 +147,7 @@ public class Route {
     }
 
     /** What the plan says the route costs: drive time, money, CO2, when it is back and when the break is. */
-    public void account(Long planningJobId, double driveMinutes, java.math.BigDecimal cost, double co2Kg,
+    public void account(Long planningJobId, double driveMinutes, BigDecimal cost, double co2Kg,
                         LocalDateTime returnsAt, LocalDateTime breakAt) {
         this.planningJobId = planningJobId;
         this.driveMinutes = driveMinutes;
@@ -157,7 +161,7 @@ public class Route {
      * A re-plan changed this route: the stops not yet done are dropped (the caller adds the new
      * ones), the distance starts again from the done part, and the revision goes up.
      */
-    public List<Stop> revise(java.util.function.Predicate<Stop> done, double kilometresDone, Instant at) {
+    public List<Stop> revise(Predicate<Stop> done, double kilometresDone, Instant at) {
         sequenceFloor = Math.max(sequenceFloor, stops.stream().mapToInt(Stop::sequence).max().orElse(0));
         List<Stop> dropped = stops.stream().filter(done.negate()).toList();
         stops.removeAll(dropped);
@@ -181,7 +185,7 @@ public class Route {
         return driveMinutes;
     }
 
-    public java.math.BigDecimal cost() {
+    public BigDecimal cost() {
         return cost;
     }
 
@@ -189,20 +193,20 @@ public class Route {
         return co2Kg;
     }
 
-    public java.util.Optional<LocalDateTime> returnsAt() {
-        return java.util.Optional.ofNullable(returnsAt);
+    public Optional<LocalDateTime> returnsAt() {
+        return Optional.ofNullable(returnsAt);
     }
 
-    public java.util.Optional<LocalDateTime> breakAt() {
-        return java.util.Optional.ofNullable(breakAt);
+    public Optional<LocalDateTime> breakAt() {
+        return Optional.ofNullable(breakAt);
     }
 
     public int revision() {
         return revision;
     }
 
-    public java.util.Optional<Long> planningJobId() {
-        return java.util.Optional.ofNullable(planningJobId);
+    public Optional<Long> planningJobId() {
+        return Optional.ofNullable(planningJobId);
     }
 
     /** Adds the drive back to the depot after the last stop. */
@@ -219,8 +223,8 @@ public class Route {
         closedAt = at;
     }
 
-    public java.util.Optional<Instant> closedAt() {
-        return java.util.Optional.ofNullable(closedAt);
+    public Optional<Instant> closedAt() {
+        return Optional.ofNullable(closedAt);
     }
 
     public Long id() {

@@ -12,6 +12,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
+import java.util.Optional;
 
 /** A call of a route at a recipient's door, with the planned arrival. */
 @Entity
@@ -47,7 +48,7 @@ public class Stop {
     @Column(nullable = false, length = 8)
     private String kind = "DELIVERY";
 
-    @ManyToOne(fetch = jakarta.persistence.FetchType.LAZY)
+    @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "return_id")
     private dev.lastmile.model.returns.ParcelReturn returnOf;
 
@@ -80,16 +81,16 @@ public class Stop {
         return "PICKUP".equals(kind);
     }
 
-    public java.util.Optional<dev.lastmile.model.returns.ParcelReturn> returnOf() {
-        return java.util.Optional.ofNullable(returnOf);
+    public Optional<dev.lastmile.model.returns.ParcelReturn> returnOf() {
+        return Optional.ofNullable(returnOf);
     }
 
-    public java.util.Optional<LocalDateTime> departs() {
-        return java.util.Optional.ofNullable(departs);
+    public Optional<LocalDateTime> departs() {
+        return Optional.ofNullable(departs);
     }
 
-    public java.util.Optional<Double> loadKgAfter() {
-        return java.util.Optional.ofNullable(loadKgAfter);
+    public Optional<Double> loadKgAfter() {
+        return Optional.ofNullable(loadKgAfter);
     }
 
     public int sequence() {

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -84,7 +85,7 @@ public class CollectionPointResource {
     }
 
     private PointView view(CollectionPoint point) {
-        Map<String, Integer> free = new java.util.TreeMap<>();
+        Map<String, Integer> free = new TreeMap<>();
         points.pools(point).forEach(p -> free.put(p.size().name(), p.free()));
         return new PointView(point.code(), point.kind().name(), point.name(),
                 point.addressLine() + ", " + point.town() + " " + point.postcode(), point.location().latitude(),

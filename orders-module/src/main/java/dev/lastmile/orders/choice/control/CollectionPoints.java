@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -49,7 +50,7 @@ public class CollectionPoints {
                 .min(Comparator.comparing(CompartmentPool::size));
     }
 
-    public CollectionPoint create(CollectionPoint point, java.util.Map<CompartmentSize, Integer> compartments) {
+    public CollectionPoint create(CollectionPoint point, Map<CompartmentSize, Integer> compartments) {
         em.persist(point);
         compartments.forEach((size, count) -> em.persist(new CompartmentPool(point, size, count)));
         return point;

@@ -1,10 +1,10 @@
 package dev.lastmile.orders.intake.boundary;
 
+import dev.lastmile.model.intake.IntakeUpload;
 import dev.lastmile.model.parcel.Parcel;
 import dev.lastmile.model.problem.InvalidRequest;
 import dev.lastmile.model.problem.Violations;
 import dev.lastmile.model.shipper.Shipper;
-import dev.lastmile.model.intake.IntakeUpload;
 import dev.lastmile.orders.intake.control.CsvIntake;
 import dev.lastmile.orders.intake.control.IntakeOutcome;
 import dev.lastmile.orders.intake.control.Labels;
@@ -23,6 +23,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -88,11 +90,11 @@ public class ParcelResource {
             + " slot_from, slot_to, declared_value, instructions, safe_place, neighbour, locker, contactless. Good rows"
             + " are registered; the answer counts them and links the row-by-row report (CSV). A file that cannot be"
             + " read at all (encoding, header, quotes) is 400 and changes nothing; over 8 MB is 413.")
-    public Response uploadCsv(@HeaderParam(ShipperKeys.HEADER) String apiKey, java.io.InputStream body,
+    public Response uploadCsv(@HeaderParam(ShipperKeys.HEADER) String apiKey, InputStream body,
                               @Context UriInfo uri) {
         Shipper shipper = keys.authenticate(apiKey);
         IntakeUpload upload = csv.upload(shipper, body, LocalDate.now());
-        java.net.URI report = uri.getBaseUriBuilder().path("parcels/uploads/{id}/report").build(upload.id());
+        URI report = uri.getBaseUriBuilder().path("parcels/uploads/{id}/report").build(upload.id());
         return Response.status(201).location(report).entity(new UploadSummary(upload.id(), upload.rowsTotal(),
                 upload.created(), upload.existing(), upload.rejected(), report.toString())).build();
     }

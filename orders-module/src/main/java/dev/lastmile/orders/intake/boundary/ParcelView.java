@@ -2,11 +2,12 @@ package dev.lastmile.orders.intake.boundary;
 
 import dev.lastmile.model.parcel.DeliveryAddress;
 import dev.lastmile.model.parcel.Parcel;
+import java.math.BigDecimal;
 
 /** A parcel as its shipper sees it, including the delivery PIN to pass on to the recipient of a high-value parcel. */
 public record ParcelView(String trackingId, String status, String shipperReference, String recipientName,
                          AddressView address, double weightKg, String deliveryDate, SlotView timeSlot, String depot,
-                         String registeredAt, java.math.BigDecimal declaredValue, String deliveryPin, int failedAttempts) {
+                         String registeredAt, BigDecimal declaredValue, String deliveryPin, int failedAttempts) {
 
     /** Latitude and longitude are null while the address awaits placing (status AWAITING_ADDRESS). */
     public record AddressView(String line, String town, String postcode, String country, Double latitude,

@@ -9,8 +9,11 @@ import dev.lastmile.model.parcel.TimeSlot;
 import dev.lastmile.model.problem.Violations;
 import dev.lastmile.orders.intake.boundary.ParcelRequest;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.Locale;
+import java.util.Set;
 
 /** A shipper's request turned into checked domain values, or refused with every bad field named. */
 public record ParcelRegistration(String shipperReference, Recipient recipient, DeliveryAddress address, double weightKg,
@@ -18,7 +21,7 @@ public record ParcelRegistration(String shipperReference, Recipient recipient, D
                                  DeliveryPreferences preferences, String language) {
 
     /** Languages with notification templates (see notifications/messages_*.properties). */
-    public static final java.util.Set<String> LANGUAGES = java.util.Set.of("en", "de");
+    public static final Set<String> LANGUAGES = Set.of("en", "de");
 
     private static final double MAX_WEIGHT_KG = 31.5;
 
@@ -35,7 +38,7 @@ public record ParcelRegistration(String shipperReference, Recipient recipient, D
         violations.check(request.volumeLitres() == null || request.volumeLitres() > 0 && request.volumeLitres() <= 500,
                 "volumeLitres", "must be more than 0 and at most 500 litres");
         String language = request.recipient() == null || request.recipient().language() == null ? "en"
-                : request.recipient().language().trim().toLowerCase(java.util.Locale.ROOT);
+                : request.recipient().language().trim().toLowerCase(Locale.ROOT);
         violations.check(LANGUAGES.contains(language), "recipient.language", "must be one of " + LANGUAGES);
         violations.require("deliveryDate", request.deliveryDate());
         LocalDate day = request.deliveryDate() == null ? null
@@ -55,7 +58,7 @@ public record ParcelRegistration(String shipperReference, Recipient recipient, D
                         Boolean.TRUE.equals(wishes.contactless())));
         violations.throwIfAny();
         BigDecimal value = request.declaredValue() == null ? null
-                : BigDecimal.valueOf(request.declaredValue()).setScale(2, java.math.RoundingMode.HALF_UP);
+                : BigDecimal.valueOf(request.declaredValue()).setScale(2, RoundingMode.HALF_UP);
         return new ParcelRegistration(reference, recipient, address, request.weightKg(), request.volumeLitres(), day, slot,
                 value, preferences, language);
     }

@@ -10,12 +10,17 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -59,7 +64,7 @@ public class OutboxBatch {
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("SELECT id FROM notification WHERE status = 'PENDING'"
                         + " AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED")
-                .setParameter(1, java.sql.Timestamp.from(Instant.now())).setParameter(2, max).getResultList();
+                .setParameter(1, Timestamp.from(Instant.now())).setParameter(2, max).getResultList();
         Set<String> unreachable = new HashSet<>();
         int handled = 0;
         for (Number id : ids) {
@@ -98,8 +103,8 @@ public class OutboxBatch {
 
     private static boolean isConnectionFailure(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof java.net.ConnectException || t instanceof java.net.SocketTimeoutException
-                    || t instanceof java.net.http.HttpConnectTimeoutException || t instanceof java.net.UnknownHostException) {
+            if (t instanceof ConnectException || t instanceof SocketTimeoutException
+                    || t instanceof HttpConnectTimeoutException || t instanceof UnknownHostException) {
                 return true;
             }
         }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -56,7 +57,7 @@ public class TrackingResource {
         }
         Parcels.Guarded guarded = parcels.withGuard(id);
         if (guarded.guard() != null) {
-            guarded.guard().requireNotBlocked(java.time.Instant.now());
+            guarded.guard().requireNotBlocked(Instant.now());
         }
         Parcel parcel = guarded.parcel();
         if (!parcel.address().postcode().matches(postcode)) {

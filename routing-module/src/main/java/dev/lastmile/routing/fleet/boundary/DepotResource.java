@@ -1,6 +1,9 @@
 package dev.lastmile.routing.fleet.boundary;
 
 import dev.lastmile.model.fleet.Depot;
+import dev.lastmile.model.problem.Violations;
+import dev.lastmile.routing.fleet.boundary.FleetViews.AbsenceRequest;
+import dev.lastmile.routing.fleet.boundary.FleetViews.Availability;
 import dev.lastmile.routing.fleet.boundary.FleetViews.DepotView;
 import dev.lastmile.routing.fleet.boundary.FleetViews.DriverView;
 import dev.lastmile.routing.fleet.boundary.FleetViews.VehicleView;
@@ -12,14 +15,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import dev.lastmile.model.problem.Violations;
-import java.time.LocalDate;
-import dev.lastmile.routing.fleet.boundary.FleetViews.AbsenceRequest;
-import dev.lastmile.routing.fleet.boundary.FleetViews.Availability;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -110,7 +111,7 @@ public class DepotResource {
     private static LocalDate day(String date) {
         try {
             return LocalDate.parse(date);
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw new dev.lastmile.model.problem.InvalidRequest("date", "must be YYYY-MM-DD");
         }
     }

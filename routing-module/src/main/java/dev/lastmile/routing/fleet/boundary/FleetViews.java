@@ -3,6 +3,8 @@ package dev.lastmile.routing.fleet.boundary;
 import dev.lastmile.model.fleet.Depot;
 import dev.lastmile.model.fleet.Driver;
 import dev.lastmile.model.fleet.Vehicle;
+import java.math.BigDecimal;
+import java.util.List;
 
 /** The fleet as the back office reads it. */
 public final class FleetViews {
@@ -19,8 +21,8 @@ public final class FleetViews {
     }
 
     public record VehicleView(long id, String registration, String type, double capacityKg, int capacityParcels,
-                              Double capacityLitres, Double rangeKm, java.math.BigDecimal fixedCost,
-                              java.math.BigDecimal costPerKm, java.math.BigDecimal costPerHour, double co2GramsPerKm,
+                              Double capacityLitres, Double rangeKm, BigDecimal fixedCost,
+                              BigDecimal costPerKm, BigDecimal costPerHour, double co2GramsPerKm,
                               String depot) {
         static VehicleView of(Vehicle vehicle) {
             return new VehicleView(vehicle.id(), vehicle.registration(), vehicle.type().name(), vehicle.capacityKg(),
@@ -31,7 +33,7 @@ public final class FleetViews {
     }
 
     public record DriverView(long id, String name, String depot, String shiftStart, String shiftEnd, int breakMinutes,
-                             String breakEarliest, String breakLatest, java.math.BigDecimal costPerHour) {
+                             String breakEarliest, String breakLatest, BigDecimal costPerHour) {
         static DriverView of(Driver driver) {
             return new DriverView(driver.id(), driver.name(), driver.depot().code(), driver.shiftStart().toString(),
                     driver.shiftEnd().toString(), driver.breakMinutes(), driver.breakEarliest().toString(),
@@ -39,10 +41,10 @@ public final class FleetViews {
         }
     }
 
-    public record AbsenceRequest(java.util.List<String> vehicles, java.util.List<Long> drivers, String reason) {
+    public record AbsenceRequest(List<String> vehicles, List<Long> drivers, String reason) {
     }
 
-    public record Availability(String date, java.util.List<VehicleView> vehicles, java.util.List<DriverView> drivers,
-                               java.util.List<String> absent) {
+    public record Availability(String date, List<VehicleView> vehicles, List<DriverView> drivers,
+                               List<String> absent) {
     }
 }

@@ -1,7 +1,9 @@
 package dev.lastmile.routing.fleet.control;
 
 import dev.lastmile.model.fleet.Depot;
+import dev.lastmile.model.fleet.DistanceModel;
 import dev.lastmile.model.fleet.Driver;
+import dev.lastmile.model.fleet.FleetAbsence;
 import dev.lastmile.model.fleet.Vehicle;
 import dev.lastmile.model.fleet.VehicleType;
 import dev.lastmile.model.geo.GeoPoint;
@@ -11,16 +13,20 @@ import dev.lastmile.model.problem.Violations;
 import dev.lastmile.routing.fleet.boundary.DepotRequest;
 import dev.lastmile.routing.fleet.boundary.DriverRequest;
 import dev.lastmile.routing.fleet.boundary.VehicleRequest;
-import dev.lastmile.model.fleet.DistanceModel;
-import dev.lastmile.model.fleet.FleetAbsence;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Depots and what is based at them. */
 @ApplicationScoped
@@ -68,7 +74,7 @@ public class Fleet {
         violations.check(request.capacityLitres() == null || request.capacityLitres() > 0, "capacityLitres", "must be positive");
         violations.check(request.rangeKm() == null || request.rangeKm() > 0, "rangeKm", "must be positive");
         violations.check(request.rangeKm() == null || type != VehicleType.VAN, "rangeKm", "only electric vehicles and bikes have a range");
-        for (var money : java.util.Map.of("fixedCost", nonNull(request.fixedCost()), "costPerKm", nonNull(request.costPerKm()),
+        for (var money : Map.of("fixedCost", nonNull(request.fixedCost()), "costPerKm", nonNull(request.costPerKm()),
                 "costPerHour", nonNull(request.costPerHour())).entrySet()) {
             violations.check(money.getValue().signum() >= 0, money.getKey(), "must not be negative");
         }
@@ -133,11 +139,11 @@ public class Fleet {
                 .getResultList().forEach(em::remove);
         em.flush();
         Violations violations = new Violations();
-        java.util.Map<String, Vehicle> vehicles = new java.util.HashMap<>();
+        Map<String, Vehicle> vehicles = new HashMap<>();
         vehiclesAt(depot).forEach(v -> vehicles.put(v.registration(), v));
-        java.util.Set<Long> drivers = new java.util.HashSet<>();
+        Set<Long> drivers = new HashSet<>();
         driversAt(depot).forEach(d -> drivers.add(d.id()));
-        List<FleetAbsence> absences = new java.util.ArrayList<>();
+        List<FleetAbsence> absences = new ArrayList<>();
         for (String registration : registrations) {
             Vehicle vehicle = vehicles.get(registration);
             violations.check(vehicle != null, "vehicles", registration + " is not based at " + depot.code());
@@ -161,18 +167,18 @@ public class Fleet {
 
     /** The vehicles and drivers that work on a day: everyone based at the depot but the absent. */
     public List<Vehicle> vehiclesAvailable(Depot depot, LocalDate day) {
-        java.util.Set<Long> away = absentIds(depot, day, FleetAbsence.Resource.VEHICLE);
+        Set<Long> away = absentIds(depot, day, FleetAbsence.Resource.VEHICLE);
         return vehiclesAt(depot).stream().filter(v -> !away.contains(v.id())).toList();
     }
 
     public List<Driver> driversAvailable(Depot depot, LocalDate day) {
-        java.util.Set<Long> away = absentIds(depot, day, FleetAbsence.Resource.DRIVER);
+        Set<Long> away = absentIds(depot, day, FleetAbsence.Resource.DRIVER);
         return driversAt(depot).stream().filter(d -> !away.contains(d.id())).toList();
     }
 
-    private java.util.Set<Long> absentIds(Depot depot, LocalDate day, FleetAbsence.Resource resource) {
+    private Set<Long> absentIds(Depot depot, LocalDate day, FleetAbsence.Resource resource) {
         return absences(depot, day).stream().filter(a -> a.resource() == resource).map(FleetAbsence::resourceId)
-                .collect(java.util.stream.Collectors.toSet());
+                .collect(Collectors.toSet());
     }
 
     private static LocalTime time(Violations violations, String field, String text, LocalTime fallback) {

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -91,7 +92,7 @@ public class JobLedger {
      * then take turns instead of failing each other's optimistic version check.
      */
     private PlanningJob locked(long jobId) {
-        PlanningJob job = em.find(PlanningJob.class, jobId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        PlanningJob job = em.find(PlanningJob.class, jobId, LockModeType.PESSIMISTIC_WRITE);
         if (job == null) {
             throw new NotFound("planning job", String.valueOf(jobId));
         }

@@ -13,10 +13,14 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,8 +41,8 @@ public class PlanningJobs {
     @EJB
     JobLedger ledger;
 
-    @jakarta.persistence.PersistenceContext(unitName = "lastmile")
-    jakarta.persistence.EntityManager em;
+    @PersistenceContext(unitName = "lastmile")
+    EntityManager em;
 
     @Inject
     Fleet fleet;
@@ -87,7 +91,7 @@ public class PlanningJobs {
 
     /** The job's plan becomes the drivers' routes; the job remembers when. */
     public List<Route> publish(long jobId) {
-        PlanningJob job = em.find(PlanningJob.class, jobId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        PlanningJob job = em.find(PlanningJob.class, jobId, LockModeType.PESSIMISTIC_WRITE);
         if (job == null) {
             throw new dev.lastmile.model.problem.NotFound("planning job", String.valueOf(jobId));
         }
@@ -96,7 +100,7 @@ public class PlanningJobs {
     }
 
     /** The solver asks whether to stop at every iteration; the database is asked four times a second. */
-    private static java.util.function.BooleanSupplier everyQuarterSecond(java.util.function.BooleanSupplier check) {
+    private static BooleanSupplier everyQuarterSecond(BooleanSupplier check) {
         long[] next = {0};
         boolean[] answer = {false};
         return () -> {

@@ -9,13 +9,16 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -75,7 +78,7 @@ public class RouteResource {
         if (route == null) {
             throw new NotFound("route", String.valueOf(id));
         }
-        List<dev.lastmile.model.geo.GeoPoint> stops = new java.util.ArrayList<>();
+        List<dev.lastmile.model.geo.GeoPoint> stops = new ArrayList<>();
         stops.add(route.depot().location());
         route.stops().forEach(s -> stops.add(s.parcel().location()));
         stops.add(route.depot().location());
@@ -93,9 +96,9 @@ public class RouteResource {
                              List<dev.lastmile.routing.planning.control.PlannedDay.Unassigned> unassigned) {
     }
 
-    @jakarta.ws.rs.POST
+    @POST
     @Path("replan")
-    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Re-plan the rest of a depot's day", description = "After a same-day parcel, a failed attempt"
             + " to retry today or a breakdown (brokenVehicle: its registration): stops already done stay; the rest is"
             + " planned again. Lists the routes that changed (their revision went up), those left as they were, new"

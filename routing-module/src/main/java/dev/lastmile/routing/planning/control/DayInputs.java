@@ -15,7 +15,9 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Reads a depot's day for the planner: available crews and the parcels due. */
 @ApplicationScoped
@@ -37,7 +39,7 @@ public class DayInputs {
 
     public DayInput of(Depot depot, LocalDate day, List<Parcel> parcels, Collection<Long> busyVehicles,
                        Collection<Long> busyDrivers, LocalDateTime earliestStart) {
-        return of(depot, day, parcels, busyVehicles, busyDrivers, earliestStart, java.util.Map.of());
+        return of(depot, day, parcels, busyVehicles, busyDrivers, earliestStart, Map.of());
     }
 
     /**
@@ -45,13 +47,13 @@ public class DayInputs {
      * available vehicles, cheapest first, get the other available drivers, earliest shift first.
      */
     public DayInput of(Depot depot, LocalDate day, List<Parcel> parcels, Collection<Long> busyVehicles,
-                       Collection<Long> busyDrivers, LocalDateTime earliestStart, java.util.Map<Long, Long> crewed) {
+                       Collection<Long> busyDrivers, LocalDateTime earliestStart, Map<Long, Long> crewed) {
         List<Vehicle> vehicles = fleet.vehiclesAvailable(depot, day).stream().filter(v -> !busyVehicles.contains(v.id()))
                 .sorted(Comparator.comparing((Vehicle v) -> v.costPerKm()).thenComparing(Vehicle::registration)).toList();
         List<Driver> drivers = fleet.driversAvailable(depot, day).stream().filter(d -> !busyDrivers.contains(d.id()))
                 .sorted(Comparator.comparing(Driver::shiftStart).thenComparing(Driver::name)).toList();
         List<DayInput.Crew> crews = new ArrayList<>();
-        java.util.Map<Long, Driver> driverById = new java.util.HashMap<>();
+        Map<Long, Driver> driverById = new HashMap<>();
         drivers.forEach(d -> driverById.put(d.id(), d));
         for (Vehicle vehicle : vehicles) {
             Driver driver = driverById.get(crewed.get(vehicle.id()));

@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,7 +89,7 @@ public class DayPlanning {
         return Duration.ofMillis(Math.round(timeBudgetSeconds * 1000));
     }
 
-    public java.time.LocalDateTime departureOn(LocalDate day) {
+    public LocalDateTime departureOn(LocalDate day) {
         return day.atTime(LocalTime.parse(departureTime));
     }
 

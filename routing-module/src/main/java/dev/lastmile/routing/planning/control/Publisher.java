@@ -24,7 +24,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Turns a plan into the drivers' routes. Publishing is the one step that changes what drivers see;
@@ -40,16 +42,16 @@ public class Publisher {
     Event<ParcelPlanned> planned;
 
     public List<Route> publish(Depot depot, LocalDate day, PlannedDay plan, Long jobId) {
-        return publish(depot, day, plan, jobId, java.util.EnumSet.of(ParcelStatus.REGISTERED));
+        return publish(depot, day, plan, jobId, EnumSet.of(ParcelStatus.REGISTERED));
     }
 
     /** A re-plan also moves parcels already planned, or on a broken van, onto new routes. */
     public List<Route> publishReplanned(Depot depot, LocalDate day, PlannedDay plan) {
-        return publish(depot, day, plan, null, java.util.EnumSet.of(ParcelStatus.REGISTERED, ParcelStatus.PLANNED,
+        return publish(depot, day, plan, null, EnumSet.of(ParcelStatus.REGISTERED, ParcelStatus.PLANNED,
                 ParcelStatus.OUT_FOR_DELIVERY));
     }
 
-    private List<Route> publish(Depot depot, LocalDate day, PlannedDay plan, Long jobId, java.util.Set<ParcelStatus> movable) {
+    private List<Route> publish(Depot depot, LocalDate day, PlannedDay plan, Long jobId, Set<ParcelStatus> movable) {
         List<Route> routes = new ArrayList<>();
         for (PlannedRoute planned : plan.routes()) {
             Route route = new Route(depot, em.find(Vehicle.class, planned.vehicleId()),
@@ -109,7 +111,7 @@ public class Publisher {
                 planned.breakAt() == null ? null : LocalDateTime.parse(planned.breakAt()));
     }
 
-    private Parcel parcelToPlan(long parcelId, java.util.Set<ParcelStatus> movable) {
+    private Parcel parcelToPlan(long parcelId, Set<ParcelStatus> movable) {
         Parcel parcel = em.find(Parcel.class, parcelId);
         if (parcel == null || !movable.contains(parcel.status())) {
             throw new RuleViolation("plan-outdated", "Plan out of date", "Parcel " + (parcel == null ? parcelId

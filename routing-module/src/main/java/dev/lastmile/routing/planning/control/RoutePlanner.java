@@ -14,6 +14,7 @@ import dev.lastmile.routing.planning.solver.Solver;
 import dev.lastmile.routing.planning.solver.Visit;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -199,7 +200,7 @@ public class RoutePlanner {
         return destination.slot() != null && secondsAfter(departure, destination.slot().to()) < 0;
     }
 
-    private static double secondsAfter(LocalDateTime departure, java.time.LocalTime time) {
+    private static double secondsAfter(LocalDateTime departure, LocalTime time) {
         return Duration.between(departure, departure.toLocalDate().atTime(time)).toSeconds();
     }
 

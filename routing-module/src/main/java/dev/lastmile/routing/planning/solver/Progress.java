@@ -1,6 +1,7 @@
 package dev.lastmile.routing.planning.solver;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * Snapshot reported whenever the solver finds a new best solution. {@code solution} builds that
@@ -8,5 +9,5 @@ import java.time.Duration;
  * search's working state, which moves on once the listener returns).
  */
 public record Progress(double bestDistance, int vehiclesUsed, int unassigned, Duration elapsed, double bestCost,
-                       java.util.function.Supplier<Solution> solution) {
+                       Supplier<Solution> solution) {
 }

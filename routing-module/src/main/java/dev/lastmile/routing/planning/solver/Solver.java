@@ -1,6 +1,7 @@
 package dev.lastmile.routing.planning.solver;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
@@ -37,7 +38,7 @@ public final class Solver {
     public Solution solve(Problem problem, Duration budget, long seed, ProgressListener listener,
                           BooleanSupplier cancelRequested) {
         long start = System.nanoTime();
-        if (problem.customers().isEmpty()) return new Solution(java.util.List.of(), java.util.List.of(), 0, 0);
+        if (problem.customers().isEmpty()) return new Solution(List.of(), List.of(), 0, 0);
         FlatProblem flat = new FlatProblem(problem);
         long deadline = start + budget.toNanos();
         return new SisrSearch(flat, settings, seed, start, deadline, listener, cancelRequested).run();
