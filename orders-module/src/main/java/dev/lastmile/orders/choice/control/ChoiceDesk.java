@@ -2,7 +2,6 @@ package dev.lastmile.orders.choice.control;
 
 import dev.lastmile.model.choice.CollectionPoint;
 import dev.lastmile.model.choice.CompartmentPool;
-import dev.lastmile.model.choice.CompartmentSize;
 import dev.lastmile.model.choice.DeliveryChoice;
 import dev.lastmile.model.choice.DeliverySlot;
 import dev.lastmile.model.geo.GeoPoint;
@@ -12,7 +11,6 @@ import dev.lastmile.model.parcel.DeliveryPreferences;
 import dev.lastmile.model.parcel.Parcel;
 import dev.lastmile.model.parcel.TimeSlot;
 import dev.lastmile.model.problem.InvalidRequest;
-import dev.lastmile.model.problem.NotFound;
 import dev.lastmile.model.problem.RuleViolation;
 import dev.lastmile.model.tracking.TrackingCode;
 import dev.lastmile.orders.intake.control.DepotCoverage;
@@ -26,7 +24,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -219,13 +216,5 @@ public class ChoiceDesk {
         if (value.trim().length() > maxLength) {
             throw new InvalidRequest(field, "must be at most " + maxLength + " characters");
         }
-    }
-
-    static Comparator<CollectionPoint> nearestTo(GeoPoint home) {
-        return Comparator.comparingDouble(p -> p.location().kilometresTo(home));
-    }
-
-    static NotFound unknownPoint(String code) {
-        return new NotFound("collection point", code);
     }
 }

@@ -4,6 +4,7 @@ import dev.lastmile.model.choice.CollectionPoint;
 import dev.lastmile.model.choice.CompartmentPool;
 import dev.lastmile.model.choice.CompartmentSize;
 import dev.lastmile.model.geo.GeoPoint;
+import dev.lastmile.model.problem.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -31,12 +32,12 @@ public class CollectionPoints {
         }
         return em.createNamedQuery(CollectionPoint.ALL, CollectionPoint.class).getResultList().stream()
                 .filter(p -> p.location().kilometresTo(home) <= radiusKm)
-                .sorted(ChoiceDesk.nearestTo(home)).toList();
+                .sorted(Comparator.comparingDouble(p -> p.location().kilometresTo(home))).toList();
     }
 
     public CollectionPoint byCode(String code) {
         return em.createNamedQuery(CollectionPoint.BY_CODE, CollectionPoint.class).setParameter("code", code)
-                .getResultList().stream().findFirst().orElseThrow(() -> ChoiceDesk.unknownPoint(code));
+                .getResultList().stream().findFirst().orElseThrow(() -> new NotFound("collection point", code));
     }
 
     public List<CompartmentPool> pools(CollectionPoint point) {

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -86,9 +85,5 @@ public enum MessageTemplate {
         Map<String, String> values = new LinkedHashMap<>();
         properties.stringPropertyNames().forEach(k -> values.put(k, properties.getProperty(k)));
         return values;
-    }
-
-    static List<MessageTemplate> all() {
-        return List.of(values());
     }
 }

@@ -61,7 +61,7 @@ public class DayPlanner {
     public PlannedDay plan(DayInput input, Consumer<PlannedDay> improved, BooleanSupplier cancelled) {
         List<Unassigned> leftOut = new ArrayList<>();
         List<DayInput.Load> loads = new ArrayList<>(input.parcels());
-        List<DayInput.Crew> crews = input.crews().stream().filter(c -> shift(input, c)[0] < shift(input, c)[1]).toList();
+        List<DayInput.Crew> crews = input.crews().stream().filter(c -> canWork(input, c)).toList();
         if (crews.isEmpty()) {
             loads.forEach(l -> leftOut.add(new Unassigned(l.parcelId(), l.trackingId(), "NO_VEHICLE",
                     "no vehicle and driver are available at the depot that day")));
@@ -124,6 +124,11 @@ public class DayPlanner {
             vehicle = vehicle.withBreak(new DriverBreak(breakStart, breakLatest, crew.breakMinutes() * 60.0));
         }
         return vehicle;
+    }
+
+    private static boolean canWork(DayInput input, DayInput.Crew crew) {
+        double[] shift = shift(input, crew);
+        return shift[0] < shift[1];
     }
 
     /** The crew works within the driver's shift, the depot's hours, and not before the plan may start. */

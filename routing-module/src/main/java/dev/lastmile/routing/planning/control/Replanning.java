@@ -1,7 +1,6 @@
 package dev.lastmile.routing.planning.control;
 
 import dev.lastmile.model.fleet.Depot;
-import dev.lastmile.model.fleet.Vehicle;
 import dev.lastmile.model.geo.GeoPoint;
 import dev.lastmile.model.parcel.Parcel;
 import dev.lastmile.model.parcel.ParcelStatus;
@@ -23,7 +22,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -160,9 +158,5 @@ public class Replanning {
         LocalDateTime now = LocalDateTime.now(ZoneId.of(zone));
         LocalDateTime departure = planning.departureOn(day);
         return now.isAfter(departure) ? now : departure;
-    }
-
-    static Optional<Vehicle> vehicleOf(Route route) {
-        return Optional.ofNullable(route.vehicle());
     }
 }
