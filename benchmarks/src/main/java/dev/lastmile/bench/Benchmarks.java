@@ -16,11 +16,13 @@ public final class Benchmarks {
             case "solomon" -> dev.lastmile.bench.solomon.SolomonBenchmark.main(rest);
             case "realistic-day" -> RealisticDayBenchmark.main(rest);
             case "intake-tracking" -> IntakeTrackingBenchmark.main(rest);
+            case "access" -> AccessBenchmark.main(rest);
             default -> {
                 System.err.println("usage: ./bench.sh scan-ingestion [--devices 16] [--seconds 60] [--batch 100]\n"
                         + "       ./bench.sh solomon [--quick] [--budget S] [--filter REGEX] [--no-jsprit]\n"
                         + "       ./bench.sh realistic-day [--parcels 2000] [--vehicles 40] [--budget 60]\n"
-                        + "       ./bench.sh intake-tracking [--parcels 10000] [--batch 1000] [--clients 32] [--seconds 30]");
+                        + "       ./bench.sh intake-tracking [--parcels 10000] [--batch 1000] [--clients 32] [--seconds 30]\n"
+                        + "       ./bench.sh access [--clients 32] [--seconds 15]");
                 System.exit(2);
             }
         }

@@ -28,7 +28,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Bulk intake and public tracking, in one run against the same database: 10,000 parcels through the
@@ -52,7 +51,7 @@ public final class IntakeTrackingBenchmark {
                 + " starting MariaDB and Payara Micro ...%n", parcels, batch, clients, seconds);
         try (Lastmile system = Lastmile.start(new LaunchOptions(18180, 13336, data, true, false), Lastmile.runtimeDirectory())) {
             String jdbc = "jdbc:mysql://localhost:13336/lastmile?useSSL=false&allowPublicKeyRetrieval=true&rewriteBatchedStatements=true&cachePrepStmts=true&useLocalSessionState=true&connectionTimeZone=UTC";
-            ApiClient api = new ApiClient(system.baseUri());
+            ApiClient api = system.administrator();
             api.post("api/depots", Json.createObjectBuilder().add("code", DEPOT).add("name", "Benchmark depot")
                     .add("latitude", 51.5).add("longitude", -0.12).build());
             String key = api.post("api/shippers", Json.createObjectBuilder().add("code", "BENCH").add("name", "Bench Ltd")
@@ -160,42 +159,12 @@ public final class IntakeTrackingBenchmark {
     }
 
     private static void tracking(URI base, List<String> trackingIds, int clients, int seconds) throws Exception {
-        Latencies latencies = new Latencies();
-        AtomicLong errors = new AtomicLong();
         List<String> ids = Collections.unmodifiableList(trackingIds);
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long warmUntil = System.nanoTime() + 5_000_000_000L;
-        long end = warmUntil + seconds * 1_000_000_000L;
-        List<Future<?>> workers = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            workers.add(pool.submit(() -> {
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                while (System.nanoTime() < end) {
-                    String id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
-                    long start = System.nanoTime();
-                    try {
-                        HttpResponse<String> reply = http.send(HttpRequest.newBuilder(
-                                base.resolve("api/tracking/" + id + "?postcode=SW1A1AA")).GET().build(),
-                                HttpResponse.BodyHandlers.ofString());
-                        if (reply.statusCode() != 200) {
-                            errors.incrementAndGet();
-                        }
-                    } catch (Exception e) {
-                        errors.incrementAndGet();
-                    }
-                    if (start > warmUntil) {
-                        latencies.add(System.nanoTime() - start);
-                    }
-                }
-                return null;
-            }));
-        }
-        for (Future<?> worker : workers) {
-            worker.get();
-        }
-        pool.shutdown();
+        LoadGenerator.Result result = LoadGenerator.run("public tracking", () -> HttpRequest.newBuilder(base.resolve(
+                "api/tracking/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size())) + "?postcode=SW1A1AA")).GET().build(),
+                clients, seconds);
         System.out.printf("%npublic tracking with postcode, %d clients, %d s (after 5 s warm-up): %,.0f requests/s,"
-                + " p50 %.1f ms, p99 %.1f ms, %d errors%n", clients, seconds, latencies.count() / (double) seconds,
-                latencies.percentileMillis(50), latencies.percentileMillis(99), errors.get());
+                + " p50 %.1f ms, p99 %.1f ms, %d errors%n", clients, seconds, result.perSecond(), result.p50(), result.p99(),
+                result.errors());
     }
 }

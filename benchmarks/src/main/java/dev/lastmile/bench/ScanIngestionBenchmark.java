@@ -72,7 +72,7 @@ public final class ScanIngestionBenchmark {
                 settings.devices(), settings.batch(), settings.seconds());
         try (Lastmile system = Lastmile.start(new LaunchOptions(18180, 13336, data, true, false), Lastmile.runtimeDirectory())) {
             String jdbc = "jdbc:mysql://localhost:13336/lastmile?useSSL=false&allowPublicKeyRetrieval=true&rewriteBatchedStatements=true&cachePrepStmts=true&useLocalSessionState=true&connectionTimeZone=UTC";
-            List<Device> devices = prepare(new ApiClient(system.baseUri()), jdbc, settings);
+            List<Device> devices = prepare(system.administrator(), jdbc, settings);
             run(system.baseUri(), jdbc, devices, settings);
         }
     }

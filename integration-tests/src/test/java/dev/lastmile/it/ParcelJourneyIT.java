@@ -143,8 +143,11 @@ class ParcelJourneyIT {
     @Test
     @Order(5)
     void aPartnerAcceptsAHandedOverParcelOverSoapAndAnotherOverRest() throws Exception {
+        String secret = Partners.register(api(), "DPX");
+        Api anonymous = Api.anonymous(api().base());
         String soapParcel = api().post("api/parcels", aParcel().on(TODAY.plusDays(1)).json()).json().getString("trackingId");
-        Api.Reply soap = api().soap("soap/partners/handoff", "https://lastmile.dev/partners/handoff/v1/AcceptHandoff",
+        Partners.offer(api(), "DPX", soapParcel);
+        Api.Reply soap = anonymous.withBasic("DPX", secret).soap("soap/partners/handoff", "https://lastmile.dev/partners/handoff/v1/AcceptHandoff",
                 Soap.acceptHandoff("DPX", soapParcel, "DPX-778812"));
         assertEquals(200, soap.status(), soap.body());
         assertEquals(soapParcel, Soap.text(soap.body(), "trackingId"));
@@ -153,15 +156,17 @@ class ParcelJourneyIT {
         assertTrue(api().get("api/tracking/" + soapParcel + "?postcode=NW1%206XE").body().contains("HANDED_TO_PARTNER"));
 
         String restParcel = api().post("api/parcels", aParcel().on(TODAY.plusDays(1)).json()).json().getString("trackingId");
-        Api.Reply rest = api().post("api/partners/DPX/handoffs", Json.createObjectBuilder().add("trackingId", restParcel)
+        Partners.offer(api(), "DPX", restParcel);
+        Api partner = Partners.signedIn(anonymous, "DPX", secret);
+        Api.Reply rest = partner.post("api/partner/handoffs", Json.createObjectBuilder().add("trackingId", restParcel)
                 .add("partnerReference", "DPX-778813").build());
         assertEquals(201, rest.status(), rest.body());
         assertEquals("DPX", rest.json().getString("partnerCode"));
 
         long handoffs = TestDatabase.count("handoff");
-        Api.Reply again = api().post("api/partners/DPX/handoffs", Json.createObjectBuilder().add("trackingId", restParcel)
+        Api.Reply again = partner.post("api/partner/handoffs", Json.createObjectBuilder().add("trackingId", restParcel)
                 .add("partnerReference", "DPX-778813").build());
-        assertEquals(409, again.status(), again.body());
+        assertEquals(404, again.status(), again.body());
         assertEquals(handoffs, TestDatabase.count("handoff"), "a refused handoff writes nothing");
     }
 

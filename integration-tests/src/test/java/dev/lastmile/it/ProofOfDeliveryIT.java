@@ -385,7 +385,7 @@ class ProofOfDeliveryIT {
         String safePlace = pdfText(api().get("api/proofs/" + routeA.get(2) + "?postcode=E152PJ"));
         assertTrue(safePlace.contains("safe place") && safePlace.contains("Photos attached: 1"), safePlace);
         // Without the shipper's key, only the recipient's postcode opens the certificate.
-        Api anonymous = new Api(URI.create(base.toExternalForm().replaceAll("/?$", "/")));
+        Api anonymous = Api.anonymous(URI.create(base.toExternalForm().replaceAll("/?$", "/")));
         assertEquals(404, anonymous.get("api/proofs/" + routeA.get(1) + "?postcode=SW1A1AA").status());
         assertEquals(404, anonymous.get("api/proofs/" + routeB.get(5) + "?postcode=E152PJ").status(),
                 "no proof for an undelivered parcel");

@@ -174,7 +174,9 @@ class ShipperAndRecipientIT {
         Api other = staff().asShipper(keyB);
         assertProblem(other.get("api/parcels/" + firstParcel), 404);
         assertProblem(other.get("api/parcels/" + firstParcel + "/label"), 404);
-        assertProblem(staff().get("api/parcels/" + firstParcel), 401);
+        assertProblem(Api.anonymous(staff().base()).get("api/parcels/" + firstParcel), 401);
+        // Staff are no shipper: the shipper API is not theirs.
+        assertProblem(staff().get("api/parcels/" + firstParcel), 403);
         assertProblem(staff().asShipper("lm_wrong").post("api/parcels", parcel(null, "x@example.ad", null, "AD500", LAT, LON,
                 TODAY.plusDays(1))), 401);
         // The same reference is the other shipper's own business: a new parcel.

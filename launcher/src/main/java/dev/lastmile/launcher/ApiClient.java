@@ -1,5 +1,7 @@
 package dev.lastmile.launcher;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -18,20 +20,42 @@ public final class ApiClient {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
-    private final String apiKey;
+    private final String credentialHeader;
+    private final String credential;
 
     public ApiClient(URI base) {
-        this(base, null);
+        this(base, null, null);
     }
 
-    private ApiClient(URI base, String apiKey) {
+    private ApiClient(URI base, String credentialHeader, String credential) {
         this.base = base;
-        this.apiKey = apiKey;
+        this.credentialHeader = credentialHeader;
+        this.credential = credential;
     }
 
     /** The same client acting as a shipper: its API key goes with every request. */
     public ApiClient asShipper(String key) {
-        return new ApiClient(base, key);
+        return new ApiClient(base, "X-Api-Key", key);
+    }
+
+    /** The same client with a bearer token (staff, partners). */
+    public ApiClient withToken(String token) {
+        return new ApiClient(base, "Authorization", "Bearer " + token);
+    }
+
+    /** Signs in with a staff account's password (OAuth 2.0 password grant) and acts with the token. */
+    public ApiClient signedIn(String username, String password) {
+        return withToken(token(username, password));
+    }
+
+    /** A bearer token for a staff account. */
+    public String token(String username, String password) {
+        String form = "grant_type=password&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        JsonObject token = (JsonObject) send(HttpRequest.newBuilder(base.resolve("api/auth/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        return token.getString("access_token");
     }
 
     public JsonObject put(String path, JsonStructure body) {
@@ -46,7 +70,7 @@ public final class ApiClient {
     }
 
     private HttpRequest.Builder withKey(HttpRequest.Builder request) {
-        return apiKey == null ? request : request.header("X-Api-Key", apiKey);
+        return credential == null ? request : request.header(credentialHeader, credential);
     }
 
     public JsonObject post(String path, JsonStructure body) {
@@ -55,7 +79,10 @@ public final class ApiClient {
 
     /** A handheld's call: the device token goes in the Authorization header. */
     public JsonObject post(String path, JsonStructure body, String deviceToken) {
-        return (JsonObject) send(jsonPost(path, body).header("Authorization", "Bearer " + deviceToken).build());
+        return (JsonObject) send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("Authorization", "Bearer " + deviceToken)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
     }
 
     private HttpRequest.Builder jsonPost(String path, JsonStructure body) {
@@ -65,7 +92,8 @@ public final class ApiClient {
     }
 
     public JsonArray getArray(String path) {
-        return (JsonArray) send(HttpRequest.newBuilder(base.resolve(path)).header("Accept", "application/json").GET().build());
+        return (JsonArray) send(withKey(HttpRequest.newBuilder(base.resolve(path)).header("Accept", "application/json"))
+                .GET().build());
     }
 
     /** 503 means "not yet" (the server is still starting its application): ask again, for up to half a minute. */

@@ -1,5 +1,6 @@
 package dev.lastmile.launcher;
 
+import java.util.List;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -20,19 +21,45 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class Lastmile implements AutoCloseable {
 
+    static final String ADMIN = "admin";
+
     private final EmbeddedDatabase database;
     private final MicroServer server;
     private final DemoPostOffice postOffice;
     private final DemoDay.Highlights highlights;
     private final LaunchOptions options;
+    private final String adminPassword;
+    private final List<DemoAccounts.Account> accounts;
 
     private Lastmile(LaunchOptions options, EmbeddedDatabase database, MicroServer server, DemoPostOffice postOffice,
-                     DemoDay.Highlights highlights) {
+                     DemoDay.Highlights highlights, String adminPassword, List<DemoAccounts.Account> accounts) {
         this.options = options;
         this.database = database;
         this.server = server;
         this.postOffice = postOffice;
         this.highlights = highlights;
+        this.adminPassword = adminPassword;
+        this.accounts = accounts;
+    }
+
+    /** The administrator's API client, on the run that created the administrator (its password is known only then). */
+    public ApiClient administrator() {
+        if (adminPassword == null) {
+            throw new IllegalStateException("the administrator was created on an earlier run; sign in with its password");
+        }
+        return new ApiClient(server.baseUri()).signedIn(ADMIN, adminPassword);
+    }
+
+    /** A bearer token of the administrator, for tools that speak HTTP themselves. */
+    public String administratorToken() {
+        if (adminPassword == null) {
+            throw new IllegalStateException("the administrator was created on an earlier run; sign in with its password");
+        }
+        return new ApiClient(server.baseUri()).token(ADMIN, adminPassword);
+    }
+
+    public List<DemoAccounts.Account> demoAccounts() {
+        return accounts;
     }
 
     public DemoPostOffice postOffice() {
@@ -87,6 +114,13 @@ public final class Lastmile implements AutoCloseable {
         try {
             postOffice = DemoPostOffice.open(options.httpPort());
             Map<String, String> environment = new HashMap<>(postOffice.environment());
+            environment.putAll(InstallationSecrets.of(options.dataDirectory()));
+            // The first administrator is created on the first run only, with a password printed this once.
+            String adminPassword = firstRun ? InstallationSecrets.password() : null;
+            if (adminPassword != null) {
+                environment.put("LASTMILE_ADMIN_USERNAME", ADMIN);
+                environment.put("LASTMILE_ADMIN_PASSWORD", adminPassword);
+            }
             environment.putAll(Map.of("LASTMILE_DB_URL", database.jdbcUrl(), "LASTMILE_DB_USER", database.user(),
                     "LASTMILE_DB_PASSWORD", "", "LASTMILE_PUBLIC_URL", "http://localhost:" + options.httpPort(),
                     // Quick retries: the demo's post office is local, a failed send is worth trying again soon.
@@ -95,15 +129,18 @@ public final class Lastmile implements AutoCloseable {
             server = MicroServer.start(runtime, options.httpPort(), environment, options.dataDirectory().resolve("logs"));
             server.awaitReady(Duration.ofMinutes(3));
             DemoDay.Highlights highlights = null;
+            List<DemoAccounts.Account> accounts = List.of();
             Path demoNote = options.dataDirectory().resolve("demo-highlights.properties");
             if (options.demo() && firstRun) {
                 System.out.println("Loading the demo day through the API ...");
-                highlights = new DemoDay(new ApiClient(server.baseUri())).load(LocalDate.now(ZoneId.of("Europe/London")));
+                ApiClient admin = new ApiClient(server.baseUri()).signedIn(ADMIN, adminPassword);
+                highlights = new DemoDay(admin).load(LocalDate.now(ZoneId.of("Europe/London")));
+                accounts = DemoAccounts.open(admin);
                 remember(highlights, demoNote);
             } else if (Files.exists(demoNote)) {
                 highlights = recall(demoNote);
             }
-            return new Lastmile(options, database, server, postOffice, highlights);
+            return new Lastmile(options, database, server, postOffice, highlights, adminPassword, accounts);
         } catch (RuntimeException e) {
             if (server != null) {
                 server.close();
@@ -138,15 +175,33 @@ public final class Lastmile implements AutoCloseable {
                     + "  e.g. GET " + base.resolve("api/parcels/" + highlights.deliveredTrackingId() + "/label"));
             System.out.println("  Addresses to check (staff): " + base.resolve("api/address-checks"));
             System.out.println("  Notifications of a parcel:  " + base.resolve("api/notifications?trackingId="
-                    + highlights.deliveredTrackingId()));
+                    + highlights.deliveredTrackingId()) + " (customer service)");
             System.out.println("  Today's routes (JSON):      " + base.resolve("api/routes?depot=" + DemoDay.DEPOT + "&date="
-                    + LocalDate.now(ZoneId.of("Europe/London"))));
+                    + LocalDate.now(ZoneId.of("Europe/London"))) + " (dispatcher)");
         }
+        printAccounts(base);
         System.out.println("  Emails and SMS sent:         " + postOffice.mailbox()
                 + " (the demo's local SMTP server and SMS gateway)");
         System.out.println("  Database:           " + database.jdbcUrl() + " (user root, no password)");
         System.out.println("  Server log:         " + server.log());
         System.out.println("Press Ctrl-C to stop.");
+    }
+
+    private void printAccounts(URI base) {
+        if (adminPassword == null) {
+            System.out.println("  Sign-in: the accounts and passwords were printed on the first start (admin can reset"
+                    + " them: POST /api/accounts/{username}/password-reset); ./run.sh --reset starts afresh.");
+            return;
+        }
+        System.out.println("  Accounts (passwords generated for this installation, printed this once):");
+        System.out.printf("    %-11s %-17s %s%n", ADMIN, "ADMIN", adminPassword);
+        for (DemoAccounts.Account account : accounts) {
+            System.out.printf("    %-11s %-17s %s%s%n", account.username(), account.role(), account.password(),
+                    account.role().equals("PARTNER") ? "  (client secret)" : "");
+        }
+        System.out.println("  Get a token:  curl -d grant_type=password -d username=dispatcher -d password=... "
+                + base.resolve("api/auth/token"));
+        System.out.println("  then:         curl -H 'Authorization: Bearer <access_token>' " + base.resolve("api/auth/me"));
     }
 
     private static String trackingLink(URI base, String trackingId, String postcode) {

@@ -62,7 +62,7 @@ public final class MicroServer implements AutoCloseable {
                 throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(baseUri.resolve("api/depots")).build(),
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(baseUri.resolve("api/health")).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;

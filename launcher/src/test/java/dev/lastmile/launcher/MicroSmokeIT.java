@@ -1,5 +1,8 @@
 package dev.lastmile.launcher;
 
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -63,7 +66,7 @@ class MicroSmokeIT {
                 .add("address", Json.createObjectBuilder().add("line", "7 Tottenham Court Road").add("town", "London")
                         .add("postcode", "W1T 7NE").add("country", "GB").add("latitude", 51.519).add("longitude", -0.134))
                 .add("weightKg", 2.5).add("deliveryDate", LocalDate.now().plusDays(1).toString()).build().toString();
-        String key = new ApiClient(base).post("api/shippers", Json.createObjectBuilder().add("code", "SMOKE")
+        String key = system.administrator().post("api/shippers", Json.createObjectBuilder().add("code", "SMOKE")
                 .add("name", "Smoke Test Ltd").build()).getString("apiKey");
         HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(base.resolve("api/parcels"))
                 .header("Content-Type", "application/json").header("X-Api-Key", key)
@@ -89,8 +92,10 @@ class MicroSmokeIT {
                 .map(step -> step.getString("code")).toList();
         assertEquals(List.of("CREATED", "PLANNED", "OUT_FOR_DELIVERY", "DELIVERED"), codes);
 
-        HttpResponse<String> routes = get("api/routes?depot=LON1&date=" + LocalDate.now(ZoneId.of("Europe/London")));
-        JsonArray planned = Json.createReader(new StringReader(routes.body())).readArray();
+        DemoAccounts.Account dispatcher = system.demoAccounts().stream().filter(a -> a.role().equals("DISPATCHER"))
+                .findFirst().orElseThrow();
+        JsonArray planned = new ApiClient(base).signedIn(dispatcher.username(), dispatcher.password())
+                .getArray("api/routes?depot=LON1&date=" + LocalDate.now(ZoneId.of("Europe/London")));
         int stops = planned.getValuesAs(JsonObject.class).stream().mapToInt(r -> r.getJsonArray("stops").size()).sum();
         assertEquals(200, stops, "every demo parcel is on a route");
     }
@@ -120,6 +125,57 @@ class MicroSmokeIT {
         HttpResponse<String> openApi = get("openapi");
         assertTrue(openApi.body().contains("/api/parcels"), openApi.body());
         assertTrue(openApi.body().contains("/api/tracking/{trackingId}"));
+    }
+
+    /** What anyone may call without credentials; everything else in /openapi must answer 401 or 403. */
+    private static final Set<String> PUBLIC_BY_DESIGN = Set.of(
+            "GET /api/health", "GET /api/tracking/{trackingId}", "GET /api/proofs/{trackingId}",
+            "POST /api/auth/token", "POST /api/auth/session", "DELETE /api/auth/session",
+            "GET /api/auth/oidc", "GET /api/auth/oidc/callback");
+
+    private static boolean publicByDesign(String operation) {
+        // The recipient's self-service link is its own credential (a signature over the tracking id).
+        return PUBLIC_BY_DESIGN.contains(operation) || operation.matches("(GET|PUT|POST) /api/choices/\\{trackingId}.*");
+    }
+
+    @Test
+    void everyOperationInTheOpenApiDocumentRefusesACallerWithoutCredentials() throws Exception {
+        JsonObject document = json(HTTP.send(HttpRequest.newBuilder(base.resolve("openapi"))
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString()));
+        List<String> open = new ArrayList<>();
+        int walked = 0;
+        for (Map.Entry<String, jakarta.json.JsonValue> path : document.getJsonObject("paths").entrySet()) {
+            for (String method : path.getValue().asJsonObject().keySet()) {
+                String verb = method.toUpperCase();
+                if (!Set.of("GET", "POST", "PUT", "DELETE", "PATCH").contains(verb)) {
+                    continue;
+                }
+                walked++;
+                String operation = verb + " " + path.getKey();
+                URI uri = base.resolve(path.getKey().substring(1).replaceAll("\\{[^}]+}", "1"));
+                HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json");
+                request = verb.equals("GET") || verb.equals("DELETE") ? request.method(verb, HttpRequest.BodyPublishers.noBody())
+                        : request.method(verb, HttpRequest.BodyPublishers.ofString("{}"));
+                int status = HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (publicByDesign(operation)) {
+                    assertTrue(status < 500, operation + " answered " + status);
+                } else if (status != 401 && status != 403) {
+                    open.add(operation + " -> " + status);
+                }
+            }
+        }
+        assertTrue(walked > 60, "walked only " + walked + " operations");
+        assertEquals(List.of(), open, "operations that answer a caller without credentials");
+    }
+
+    @Test
+    void theRunCommandOpensOneDemoAccountPerRoleWithGeneratedPasswords() {
+        List<String> roles = system.demoAccounts().stream().map(DemoAccounts.Account::role).toList();
+        assertEquals(List.of("DISPATCHER", "DEPOT_STAFF", "CUSTOMER_SERVICE", "MANAGER", "PARTNER"), roles);
+        system.demoAccounts().forEach(a -> assertTrue(a.password().length() >= 20, a.username()));
+        DemoAccounts.Account manager = system.demoAccounts().get(3);
+        JsonObject me = new ApiClient(base).signedIn(manager.username(), manager.password()).get("api/auth/me");
+        assertTrue(me.getBoolean("allDepots"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.lastmile.web;
 
+import dev.lastmile.model.access.Roles;
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.annotation.sql.DataSourceDefinitions;
 import jakarta.ws.rs.ApplicationPath;
@@ -45,6 +47,9 @@ import org.eclipse.microprofile.openapi.annotations.info.License;
         description = "Back office of a last-mile parcel carrier: parcels, tracking, routes, proof of delivery,"
                 + " returns and partner handoffs. Errors are RFC 9457 problem documents (application/problem+json).",
         license = @License(name = "Apache-2.0")))
+// The roles every module declares on its operations (see docs/security.md).
+@DeclareRoles({Roles.ADMIN, Roles.DISPATCHER, Roles.DEPOT_STAFF, Roles.CUSTOMER_SERVICE, Roles.MANAGER, Roles.PARTNER,
+    Roles.SHIPPER, Roles.DRIVER})
 public class LastmileApplication extends Application {
 
     static final String DB_URL = "${MPCONFIG=lastmile.db.url:jdbc:mysql://localhost:3306/lastmile?useSSL=false&allowPublicKeyRetrieval=true&rewriteBatchedStatements=true&cachePrepStmts=true&useLocalSessionState=true&connectionTimeZone=UTC}";

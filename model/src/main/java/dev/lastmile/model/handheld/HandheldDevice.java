@@ -19,7 +19,7 @@ import java.time.Instant;
 @Entity
 @Table(name = "handheld_device")
 @NamedQuery(name = HandheldDevice.BY_TOKEN_HASH, query = "SELECT d FROM HandheldDevice d JOIN FETCH d.driver"
-        + " WHERE d.tokenHash = :hash AND d.revokedAt IS NULL")
+        + " WHERE d.tokenHash = :hash AND d.revokedAt IS NULL AND d.expiresAt > :now")
 public class HandheldDevice {
 
     public static final String BY_TOKEN_HASH = "HandheldDevice.byTokenHash";
@@ -44,14 +44,29 @@ public class HandheldDevice {
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
+    @Column(name = "expires_at", nullable = false)
+    private Instant expiresAt;
+
     protected HandheldDevice() {
     }
 
-    public HandheldDevice(Driver driver, String label, String tokenHash, Instant issuedAt) {
+    public HandheldDevice(Driver driver, String label, String tokenHash, Instant issuedAt, Instant expiresAt) {
         this.driver = driver;
         this.label = label;
         this.tokenHash = tokenHash;
         this.issuedAt = issuedAt;
+        this.expiresAt = expiresAt;
+    }
+
+    /** A new token replaces the old one, which stops working at once. */
+    public void rotate(String newTokenHash, Instant at, Instant newExpiry) {
+        this.tokenHash = newTokenHash;
+        this.issuedAt = at;
+        this.expiresAt = newExpiry;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
     }
 
     public void revoke(Instant at) {

@@ -1,5 +1,6 @@
 package dev.lastmile.model.handoff;
 
+import jakarta.persistence.NamedQuery;
 import dev.lastmile.model.parcel.Parcel;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,7 +15,11 @@ import java.time.Instant;
 /** A parcel accepted by a partner 3PL, which delivers it from then on. */
 @Entity
 @Table(name = "handoff")
+@NamedQuery(name = Handoff.OF_PARTNER, query = "SELECT h FROM Handoff h JOIN FETCH h.parcel WHERE h.partnerCode = :partnerCode"
+        + " ORDER BY h.acceptedAt DESC")
 public class Handoff {
+
+    public static final String OF_PARTNER = "Handoff.ofPartner";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

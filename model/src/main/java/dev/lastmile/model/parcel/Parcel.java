@@ -1,5 +1,6 @@
 package dev.lastmile.model.parcel;
 
+import dev.lastmile.model.access.Caller;
 import dev.lastmile.model.choice.CollectionPoint;
 import dev.lastmile.model.choice.CompartmentSize;
 import dev.lastmile.model.fleet.Depot;
@@ -388,6 +389,18 @@ public class Parcel {
 
     public boolean isShippedBy(Shipper candidate) {
         return shipper != null && candidate != null && shipper.id().equals(candidate.id());
+    }
+
+    /**
+     * Whose business this parcel is: its shipper's, and staff's of its depot (a parcel not yet placed at a
+     * depot: staff of every depot). Partners and handhelds see parcels by their own rules.
+     */
+    public boolean isVisibleTo(Caller caller) {
+        return switch (caller.kind()) {
+            case SHIPPER -> shipper != null && shipper.id() == caller.accountId();
+            case STAFF -> depot == null ? caller.allDepots() || !caller.depots().isEmpty() : caller.sees(depot.code());
+            default -> false;
+        };
     }
 
     public String language() {

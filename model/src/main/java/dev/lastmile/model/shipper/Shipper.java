@@ -1,5 +1,8 @@
 package dev.lastmile.model.shipper;
 
+import dev.lastmile.model.access.Caller;
+import dev.lastmile.model.access.CallerKind;
+import dev.lastmile.model.access.Role;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -15,18 +18,17 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * A shipper account: hands parcels over with its API key and hears about them by webhook. Only the
- * key's SHA-256 is kept, so a stolen database does not let anyone register parcels.
+ * A shipper account: hands parcels over with its API keys ({@link ShipperApiKey}) and hears about them
+ * by webhook. Only each key's SHA-256 is kept, so a stolen database does not let anyone register parcels.
  */
 @Entity
 @Table(name = "shipper")
-@NamedQuery(name = Shipper.BY_KEY_HASH, query = "SELECT s FROM Shipper s WHERE s.apiKeyHash = :hash")
 @NamedQuery(name = Shipper.BY_CODE, query = "SELECT s FROM Shipper s WHERE s.code = :code")
 public class Shipper {
 
-    public static final String BY_KEY_HASH = "Shipper.byKeyHash";
     public static final String BY_CODE = "Shipper.byCode";
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -41,8 +43,8 @@ public class Shipper {
     @Column(nullable = false, length = 120)
     private String name;
 
-    @Column(name = "api_key_hash", nullable = false, length = 64)
-    private String apiKeyHash;
+    @Column(nullable = false)
+    private boolean active = true;
 
     @Column(name = "webhook_url", length = 500)
     private String webhookUrl;
@@ -56,10 +58,9 @@ public class Shipper {
     protected Shipper() {
     }
 
-    public Shipper(String code, String name, String apiKey, Instant createdAt) {
+    public Shipper(String code, String name, Instant createdAt) {
         this.code = code;
         this.name = name;
-        this.apiKeyHash = hash(apiKey);
         this.createdAt = createdAt;
     }
 
@@ -88,6 +89,10 @@ public class Shipper {
         byte[] raw = new byte[bytes];
         RANDOM.nextBytes(raw);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    }
+
+    public Caller asCaller() {
+        return new Caller(CallerKind.SHIPPER, code, id, Set.of(Role.SHIPPER), Set.of(), false);
     }
 
     public Long id() {

@@ -16,8 +16,9 @@ public final class ShippersByKey {
         if (apiKey == null || apiKey.isBlank()) {
             throw new NotAuthenticated("Send your shipper API key in the " + HEADER + " header.");
         }
-        return em.createNamedQuery(Shipper.BY_KEY_HASH, Shipper.class)
+        return em.createNamedQuery(ShipperApiKey.LIVE_BY_HASH, ShipperApiKey.class)
                 .setParameter("hash", Shipper.hash(apiKey.trim())).getResultList().stream().findFirst()
-                .orElseThrow(() -> new NotAuthenticated("The API key is not known."));
+                .map(ShipperApiKey::shipper)
+                .orElseThrow(() -> new NotAuthenticated("The API key is not known or was revoked."));
     }
 }

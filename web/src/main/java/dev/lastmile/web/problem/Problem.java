@@ -7,5 +7,5 @@ import java.util.List;
 public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    static final String TYPE_BASE = "https://lastmile.dev/problems/";
+    public static final String TYPE_BASE = "https://lastmile.dev/problems/";
 }

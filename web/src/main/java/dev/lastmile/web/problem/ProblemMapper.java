@@ -1,18 +1,23 @@
 package dev.lastmile.web.problem;
 
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotAuthorizedException;
 import dev.lastmile.model.problem.DomainException;
 import dev.lastmile.model.problem.FieldError;
+import dev.lastmile.model.problem.Forbidden;
 import dev.lastmile.model.problem.InvalidRequest;
 import dev.lastmile.model.problem.NotAuthenticated;
 import dev.lastmile.model.problem.NotFound;
 import dev.lastmile.model.problem.PayloadTooLarge;
 import dev.lastmile.model.problem.TooManyRequests;
+import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -29,6 +34,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Context
     UriInfo uri;
 
+    @Context
+    SecurityContext security;
+
     @Override
     public Response toResponse(Throwable thrown) {
         Throwable cause = unwrapped(thrown);
@@ -36,6 +44,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (cause instanceof DomainException domain) {
             problem = problem(domain.type(), domain.title(), statusOf(domain), domain.detail(),
                     domain instanceof InvalidRequest invalid ? invalid.errors() : List.of());
+        } else if (deniedByContainer(thrown)) {
+            problem = denied();
         } else if (isMalformedJson(thrown)) {
             problem = problem("malformed-json", "Malformed JSON", 400,
                     "The request body is not valid JSON for this resource.", List.of());
@@ -58,6 +68,28 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return response.build();
     }
 
+    /**
+     * The container refused the call by its declared roles: 401 when nobody signed in, 403 when the
+     * caller's roles do not fit. Neither says more than that.
+     */
+    private Problem denied() {
+        boolean anonymous = security == null || security.getUserPrincipal() == null;
+        return anonymous
+                ? problem("not-authenticated", "Not authenticated", 401, "Sign in first: send a bearer token"
+                        + " (POST /api/auth/token), a shipper API key (X-Api-Key) or a handheld token.", List.of())
+                : problem("forbidden", "Forbidden", 403, "Your role does not allow this operation.", List.of());
+    }
+
+    /** The EJB container's refusal, as thrown or as Jersey's EJB integration turns it into 401/403. */
+    private static boolean deniedByContainer(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof EJBAccessException || t instanceof NotAuthorizedException || t instanceof ForbiddenException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Problem problem(String type, String title, int status, String detail, List<FieldError> errors) {
         String instance = uri == null ? null : uri.getRequestUri().getPath();
         return new Problem(Problem.TYPE_BASE + type, title, status, detail, instance, errors);
@@ -69,6 +101,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (domain instanceof NotAuthenticated) {
             return 401;
+        }
+        if (domain instanceof Forbidden) {
+            return 403;
         }
         if (domain instanceof TooManyRequests) {
             return 429;

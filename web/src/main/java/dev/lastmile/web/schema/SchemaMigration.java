@@ -1,5 +1,6 @@
 package dev.lastmile.web.schema;
 
+import dev.lastmile.model.event.SchemaReady;
 import dev.lastmile.model.parcel.Parcel;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -7,6 +8,8 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -15,7 +18,8 @@ import org.flywaydb.core.api.output.MigrateResult;
 /**
  * Brings the schema to the latest migration before the application serves anything. Outside a
  * transaction: MySQL commits DDL implicitly, and Flyway manages its own commits. With several
- * instances starting at once, Flyway's lock table lets one migrate while the others wait.
+ * instances starting at once, Flyway's lock table lets one migrate while the others wait. Then it tells
+ * the modules (start-up checks such as the secrets, the first administrator) that the schema is ready.
  */
 @Singleton
 @Startup
@@ -27,6 +31,9 @@ public class SchemaMigration {
     @Resource(lookup = "java:app/jdbc/lastmile")
     DataSource dataSource;
 
+    @Inject
+    Event<SchemaReady> ready;
+
     @PostConstruct
     void migrate() {
         MigrateResult result = Flyway.configure(Parcel.class.getClassLoader())
@@ -36,5 +43,6 @@ public class SchemaMigration {
                 .migrate();
         LOG.info(() -> "schema at version " + result.targetSchemaVersion + ", " + result.migrationsExecuted
                 + " migration(s) applied");
+        ready.fire(new SchemaReady(String.valueOf(result.targetSchemaVersion)));
     }
 }

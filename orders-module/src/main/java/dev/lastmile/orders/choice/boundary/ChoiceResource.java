@@ -1,5 +1,6 @@
 package dev.lastmile.orders.choice.boundary;
 
+import jakarta.annotation.security.PermitAll;
 import dev.lastmile.model.choice.CollectionPoint;
 import dev.lastmile.model.parcel.DeliveryAddress;
 import dev.lastmile.model.parcel.Parcel;
@@ -54,6 +55,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Delivery choices", description = "The recipient's self-service link")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@PermitAll
 public class ChoiceResource {
 
     @Inject

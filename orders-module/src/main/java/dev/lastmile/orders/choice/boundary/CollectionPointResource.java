@@ -1,5 +1,7 @@
 package dev.lastmile.orders.choice.boundary;
 
+import dev.lastmile.model.access.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.lastmile.model.choice.CollectionPoint;
 import dev.lastmile.model.choice.CompartmentSize;
 import dev.lastmile.model.geo.GeoPoint;
@@ -49,6 +51,7 @@ public class CollectionPointResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.DISPATCHER})
     @Operation(summary = "Add a pickup point or a parcel locker with its compartments")
     public Response add(PointRequest request) {
         Violations.body(request);
@@ -80,6 +83,8 @@ public class CollectionPointResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.DISPATCHER, Roles.DEPOT_STAFF, Roles.CUSTOMER_SERVICE, Roles.MANAGER})
+    @Operation(summary = "Pickup points and lockers with their free compartments")
     public List<PointView> all() {
         return em.createNamedQuery(CollectionPoint.ALL, CollectionPoint.class).getResultList().stream().map(this::view).toList();
     }

@@ -1,5 +1,6 @@
 package dev.lastmile.orders.choice.control;
 
+import dev.lastmile.model.access.Secret;
 import dev.lastmile.model.parcel.TrackingId;
 import dev.lastmile.model.problem.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,13 +16,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The recipient's self-service link: the tracking id and an HMAC of it, so whoever holds the link
  * (from an email or SMS) may change delivery choices without an account, and nobody can forge one
- * for another parcel. Every instance of a cluster must share the secret.
+ * for another parcel. Every instance of a cluster must share the secret; there is no default (see {@link Secret}).
  */
 @ApplicationScoped
 public class SelfServiceLinks {
 
+    public static final String SETTING = "lastmile.links.secret";
+
     @Inject
-    @ConfigProperty(name = "lastmile.links.secret", defaultValue = "change-me-in-production")
+    @ConfigProperty(name = "lastmile.links.secret", defaultValue = "")
     String secret;
 
     @Inject
@@ -39,7 +42,7 @@ public class SelfServiceLinks {
     private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.init(new SecretKeySpec(Secret.require(SETTING, secret), "HmacSHA256"));
             return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

@@ -1,5 +1,7 @@
 package dev.lastmile.orders.intake.boundary;
 
+import dev.lastmile.model.access.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.lastmile.model.geo.GeoPoint;
 import dev.lastmile.model.parcel.Parcel;
 import dev.lastmile.model.problem.Violations;
@@ -23,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("address-checks")
 @Tag(name = "Address checks", description = "Back office: addresses that need attention")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.DEPOT_STAFF})
 public class AddressCheckResource {
 
     @Inject

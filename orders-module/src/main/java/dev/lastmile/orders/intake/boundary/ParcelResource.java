@@ -1,5 +1,7 @@
 package dev.lastmile.orders.intake.boundary;
 
+import dev.lastmile.model.access.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.lastmile.model.intake.IntakeUpload;
 import dev.lastmile.model.parcel.Parcel;
 import dev.lastmile.model.problem.InvalidRequest;
@@ -38,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("parcels")
 @Tag(name = "Parcels", description = "Shippers hand parcels over for delivery")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.SHIPPER)
 public class ParcelResource {
 
     @Inject

@@ -1,5 +1,12 @@
 package dev.lastmile.orders.shipper.boundary;
 
+import dev.lastmile.model.access.Roles;
+import dev.lastmile.model.shipper.ShipperApiKey;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PathParam;
+import java.util.List;
 import dev.lastmile.model.problem.Violations;
 import dev.lastmile.model.shipper.Shipper;
 import dev.lastmile.orders.shipper.control.ShipperAccounts;
@@ -17,7 +24,10 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Back office opens shipper accounts; a shipper registers its webhook with its own key. */
+/**
+ * Administrators open shipper accounts and rotate or revoke their API keys; a shipper registers its
+ * webhook and rotates its own keys with a key of its own.
+ */
 @Stateless
 @Path("shippers")
 @Tag(name = "Shippers", description = "Shipper accounts, API keys and webhooks")
@@ -43,7 +53,17 @@ public class ShipperResource {
     public record WebhookRegistered(String url, String secret, String signatureHeader) {
     }
 
+    /** {@code apiKey} is there only in the answer that created the key. */
+    public record KeyView(long id, String hint, String createdAt, String revokedAt, String apiKey) {
+
+        static KeyView of(ShipperApiKey key, String apiKey) {
+            return new KeyView(key.id(), key.keyHint() + "…", key.createdAt().toString(),
+                    key.revokedAt() == null ? null : key.revokedAt().toString(), apiKey);
+        }
+    }
+
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Open a shipper account", description = "Returns the API key once; only its hash is stored.")
     public Response open(ShipperRequest request) {
         Violations.body(request);
@@ -54,6 +74,7 @@ public class ShipperResource {
 
     @PUT
     @Path("me/webhook")
+    @RolesAllowed(Roles.SHIPPER)
     @Operation(summary = "Register the webhook for status changes of your parcels",
             description = "Returns the secret that signs every delivery: header X-Lastmile-Signature is"
                     + " t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<body>\" with the secret>.")
@@ -62,5 +83,56 @@ public class ShipperResource {
         Violations.body(request);
         String secret = accounts.subscribe(caller, request.url());
         return new WebhookRegistered(request.url().trim(), secret, "X-Lastmile-Signature");
+    }
+
+    @GET
+    @Path("{code}/keys")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "A shipper's API keys (hints only)")
+    public List<KeyView> keys(@PathParam("code") String code) {
+        return accounts.keys(accounts.byCode(code)).stream().map(k -> KeyView.of(k, null)).toList();
+    }
+
+    @POST
+    @Path("{code}/keys")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Issue a second key for a rotation", description = "Both keys work until the old one is"
+            + " revoked; at most two are live. The new key is returned this once.")
+    public Response rotate(@PathParam("code") String code) {
+        ShipperAccounts.IssuedKey issued = accounts.rotate(accounts.byCode(code));
+        return Response.status(201).entity(KeyView.of(issued.key(), issued.apiKey())).build();
+    }
+
+    @DELETE
+    @Path("{code}/keys/{keyId}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Revoke a key", description = "Requests with it answer 401 from now on.")
+    public KeyView revoke(@PathParam("code") String code, @PathParam("keyId") long keyId) {
+        return KeyView.of(accounts.revoke(accounts.byCode(code), keyId), null);
+    }
+
+    @GET
+    @Path("me/keys")
+    @RolesAllowed(Roles.SHIPPER)
+    @Operation(summary = "Your API keys (hints only)")
+    public List<KeyView> ownKeys(@HeaderParam(ShipperKeys.HEADER) String apiKey) {
+        return accounts.keys(keys.authenticate(apiKey)).stream().map(k -> KeyView.of(k, null)).toList();
+    }
+
+    @POST
+    @Path("me/keys")
+    @RolesAllowed(Roles.SHIPPER)
+    @Operation(summary = "Issue your second key for a rotation", description = "Deploy it, then revoke the old one.")
+    public Response rotateOwn(@HeaderParam(ShipperKeys.HEADER) String apiKey) {
+        ShipperAccounts.IssuedKey issued = accounts.rotate(keys.authenticate(apiKey));
+        return Response.status(201).entity(KeyView.of(issued.key(), issued.apiKey())).build();
+    }
+
+    @DELETE
+    @Path("me/keys/{keyId}")
+    @RolesAllowed(Roles.SHIPPER)
+    @Operation(summary = "Revoke one of your keys")
+    public KeyView revokeOwn(@HeaderParam(ShipperKeys.HEADER) String apiKey, @PathParam("keyId") long keyId) {
+        return KeyView.of(accounts.revoke(keys.authenticate(apiKey), keyId), null);
     }
 }

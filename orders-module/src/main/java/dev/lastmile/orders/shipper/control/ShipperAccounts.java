@@ -1,5 +1,8 @@
 package dev.lastmile.orders.shipper.control;
 
+import dev.lastmile.model.problem.NotFound;
+import dev.lastmile.model.shipper.ShipperApiKey;
+import java.util.List;
 import dev.lastmile.model.problem.InvalidRequest;
 import dev.lastmile.model.problem.RuleViolation;
 import dev.lastmile.model.problem.Violations;
@@ -10,7 +13,7 @@ import jakarta.persistence.PersistenceContext;
 import java.net.URI;
 import java.time.Instant;
 
-/** Opens shipper accounts and manages their webhooks. */
+/** Opens shipper accounts, rotates and revokes their API keys, and manages their webhooks. */
 @ApplicationScoped
 public class ShipperAccounts {
 
@@ -29,10 +32,50 @@ public class ShipperAccounts {
         if (!em.createNamedQuery(Shipper.BY_CODE, Shipper.class).setParameter("code", code).getResultList().isEmpty()) {
             throw new RuleViolation("shipper-exists", "Shipper exists", "A shipper with code " + code + " exists.");
         }
-        String key = Shipper.newApiKey();
-        Shipper shipper = new Shipper(code, name.trim(), key, Instant.now());
+        Shipper shipper = new Shipper(code, name.trim(), Instant.now());
         em.persist(shipper);
-        return new Opened(shipper, key);
+        return new Opened(shipper, newKey(shipper).apiKey());
+    }
+
+    public record IssuedKey(ShipperApiKey key, String apiKey) {
+    }
+
+    /**
+     * A second live key for a rotation: deploy it, then revoke the old one. A third is refused, so a
+     * forgotten old key cannot linger.
+     */
+    public IssuedKey rotate(Shipper shipper) {
+        long live = keys(shipper).stream().filter(ShipperApiKey::live).count();
+        if (live >= ShipperApiKey.MAX_LIVE) {
+            throw new RuleViolation("too-many-keys", "Two keys are live", "Revoke the old key before issuing another:"
+                    + " a shipper holds at most " + ShipperApiKey.MAX_LIVE + " live keys while it rotates.");
+        }
+        return newKey(shipper);
+    }
+
+    public ShipperApiKey revoke(Shipper shipper, long keyId) {
+        ShipperApiKey key = keys(shipper).stream().filter(k -> k.id() == keyId).findFirst()
+                .orElseThrow(() -> new NotFound("api key", String.valueOf(keyId)));
+        key.revoke(Instant.now());
+        return key;
+    }
+
+    public List<ShipperApiKey> keys(Shipper shipper) {
+        return em.createNamedQuery(ShipperApiKey.OF_SHIPPER, ShipperApiKey.class).setParameter("shipper", shipper)
+                .getResultList();
+    }
+
+    public Shipper byCode(String code) {
+        return em.createNamedQuery(Shipper.BY_CODE, Shipper.class).setParameter("code", code).getResultList().stream()
+                .findFirst().orElseThrow(() -> new NotFound("shipper", code));
+    }
+
+    private IssuedKey newKey(Shipper shipper) {
+        String apiKey = Shipper.newApiKey();
+        ShipperApiKey key = new ShipperApiKey(shipper, apiKey, Instant.now());
+        em.persist(key);
+        em.flush();
+        return new IssuedKey(key, apiKey);
     }
 
     /** Webhooks go to http(s) URLs only; the secret that signs them is returned once. */

@@ -1,5 +1,6 @@
 package dev.lastmile.orders.tracking.boundary;
 
+import jakarta.annotation.security.PermitAll;
 import dev.lastmile.model.choice.CollectionPoint;
 import dev.lastmile.model.parcel.Parcel;
 import dev.lastmile.model.parcel.TrackingId;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("tracking")
 @Tag(name = "Tracking", description = "Public parcel tracking")
 @Produces(MediaType.APPLICATION_JSON)
+@PermitAll
 public class TrackingResource {
 
     @Inject

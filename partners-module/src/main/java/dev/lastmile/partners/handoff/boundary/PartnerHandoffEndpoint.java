@@ -1,5 +1,10 @@
 package dev.lastmile.partners.handoff.boundary;
 
+import dev.lastmile.model.access.CurrentCaller;
+import dev.lastmile.model.partner.Partner;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.xml.ws.WebServiceContext;
 import dev.lastmile.model.handoff.Handoff;
 import dev.lastmile.model.problem.DomainException;
 import dev.lastmile.partners.handoff.control.HandoffDesk;
@@ -22,29 +27,49 @@ import javax.xml.datatype.XMLGregorianCalendar;
  * EJB endpoint; on Payara Micro, Metro instantiates it itself, without injection, hence the lookup.
  */
 @Stateless
+@PermitAll
 @WebService(serviceName = "PartnerHandoffService", portName = "PartnerHandoffPort",
         targetNamespace = "https://lastmile.dev/partners/handoff/v1",
         endpointInterface = "dev.lastmile.partners.handoff.soap.PartnerHandoff",
         wsdlLocation = "META-INF/wsdl/partner-handoff.wsdl")
+@jakarta.jws.HandlerChain(file = "partner-handoff-handlers.xml")
 public class PartnerHandoffEndpoint implements PartnerHandoff {
 
     @Inject
     HandoffDesk desk;
 
+    @Resource
+    WebServiceContext context;
+
+    /**
+     * The partner is who its HTTP Basic credentials (code and client secret) say, checked here so that
+     * both deployables behave alike; the partner code in the body, if any, must be the caller's own.
+     */
     @Override
     public AcceptHandoffResponse acceptHandoff(AcceptHandoffRequest request) throws HandoffRefused_Exception {
-        if (request == null) {
-            throw refused("invalid-request", "The request body is empty.");
-        }
         try {
-            return response(desk().accept(request.getPartnerCode(), request.getTrackingId(), request.getPartnerReference(), "SOAP"));
+            Partner partner = lookup(PartnerCredentials.class).of(context);
+            if (request == null) {
+                throw refused("invalid-request", "The request body is empty.");
+            }
+            if (request.getPartnerCode() != null && !request.getPartnerCode().isBlank()
+                    && !request.getPartnerCode().equals(partner.code())) {
+                throw refused("partner-mismatch", "partnerCode must be your own code (" + partner.code()
+                        + ") or left out: the code comes from your credentials.");
+            }
+            lookup(CurrentCaller.class).actAs(partner.asCaller());
+            return response(desk().accept(partner, request.getTrackingId(), request.getPartnerReference(), "SOAP"));
         } catch (DomainException e) {
             throw refused(e.type(), e.detail());
         }
     }
 
     private HandoffDesk desk() {
-        return desk != null ? desk : CDI.current().select(HandoffDesk.class).get();
+        return desk != null ? desk : lookup(HandoffDesk.class);
+    }
+
+    private static <T> T lookup(Class<T> type) {
+        return CDI.current().select(type).get();
     }
 
     private static HandoffRefused_Exception refused(String code, String reason) {

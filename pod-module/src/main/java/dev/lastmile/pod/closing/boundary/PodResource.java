@@ -1,5 +1,8 @@
 package dev.lastmile.pod.closing.boundary;
 
+import dev.lastmile.model.access.CurrentCaller;
+import dev.lastmile.model.access.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.lastmile.model.proof.PodException;
 import dev.lastmile.pod.closing.control.DayClose;
 import dev.lastmile.pod.closing.control.Reconciliation;
@@ -34,19 +37,25 @@ public class PodResource {
     @PersistenceContext(unitName = "lastmile")
     EntityManager em;
 
+    @Inject
+    CurrentCaller caller;
+
     @GET
     @Path("routes/{routeId}/reconciliation")
+    @RolesAllowed({Roles.ADMIN, Roles.DEPOT_STAFF, Roles.DISPATCHER, Roles.MANAGER})
     @Operation(summary = "Reconciliation of a route", description = "Open routes list undelivered parcels as outstanding;"
             + " closed routes as missing.")
     public Reconciliation reconciliation(@PathParam("routeId") long routeId) {
-        return dayClose.reconcile(routeId);
+        return dayClose.reconcile(routeId, caller.get());
     }
 
     @GET
     @Path("exceptions")
-    @Operation(summary = "Open exceptions for staff review")
+    @RolesAllowed({Roles.ADMIN, Roles.DEPOT_STAFF, Roles.MANAGER})
+    @Operation(summary = "Open exceptions of your depots for staff review")
     public List<ExceptionView> exceptions() {
         return em.createNamedQuery(PodException.OPEN, PodException.class).getResultList().stream()
+                .filter(x -> x.parcel().depot() != null && caller.get().sees(x.parcel().depot().code()))
                 .map(x -> new ExceptionView(x.id(), x.kind().name(), x.parcel().trackingId().value(), x.routeId(),
                         x.proofId(), x.detail(), x.raisedAt().toString()))
                 .toList();

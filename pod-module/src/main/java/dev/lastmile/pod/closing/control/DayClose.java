@@ -1,5 +1,6 @@
 package dev.lastmile.pod.closing.control;
 
+import dev.lastmile.model.access.Caller;
 import dev.lastmile.model.handheld.HandheldDevice;
 import dev.lastmile.model.handheld.ScanEvent;
 import dev.lastmile.model.handheld.ScanType;
@@ -66,8 +67,13 @@ public class DayClose {
         return reconciliation;
     }
 
-    public Reconciliation reconcile(long routeId) {
-        return reconcile(route(routeId));
+    /** Staff see the reconciliations of their own depots' routes only; others are not found. */
+    public Reconciliation reconcile(long routeId, Caller caller) {
+        Route route = route(routeId);
+        if (!caller.sees(route.depot().code())) {
+            throw new NotFound("route", String.valueOf(routeId));
+        }
+        return reconcile(route);
     }
 
     private Reconciliation reconcile(Route route) {

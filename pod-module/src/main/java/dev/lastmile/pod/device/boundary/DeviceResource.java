@@ -1,5 +1,7 @@
 package dev.lastmile.pod.device.boundary;
 
+import dev.lastmile.model.access.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.lastmile.model.problem.Violations;
 import dev.lastmile.pod.device.control.Devices;
 import jakarta.ejb.Stateless;
@@ -15,7 +17,10 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The back office hands out and withdraws handheld tokens. */
+/**
+ * Depot staff hand out, replace and withdraw the handheld tokens of their own depot's drivers;
+ * a handheld renews its own token before it expires.
+ */
 @Stateless
 @Path("handheld/devices")
 @Tag(name = "Handheld")
@@ -25,7 +30,12 @@ public class DeviceResource {
     public record DeviceRequest(Long driverId, String label) {
     }
 
-    public record DeviceView(long deviceId, long driverId, String driver, String label, String token) {
+    public record DeviceView(long deviceId, long driverId, String driver, String label, String token, String expiresAt) {
+
+        static DeviceView of(Devices.Issued issued) {
+            return new DeviceView(issued.device().id(), issued.device().driver().id(), issued.device().driver().name(),
+                    issued.device().label(), issued.token(), issued.device().expiresAt().toString());
+        }
     }
 
     @Inject
@@ -33,16 +43,35 @@ public class DeviceResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Issue a handheld token to a driver", description = "The token is returned this once only.")
+    @RolesAllowed({Roles.ADMIN, Roles.DEPOT_STAFF})
+    @Operation(summary = "Issue a handheld token to a driver of your depot", description = "The token is returned this"
+            + " once only and expires after lastmile.handheld.token-lifetime (30 days by default).")
     public Response issue(DeviceRequest request) {
         Violations.body(request);
-        Devices.Issued issued = devices.issue(request.driverId(), request.label());
-        return Response.status(Response.Status.CREATED).entity(new DeviceView(issued.device().id(),
-                issued.device().driver().id(), issued.device().driver().name(), issued.device().label(), issued.token())).build();
+        return Response.status(Response.Status.CREATED).entity(DeviceView.of(devices.issue(request.driverId(),
+                request.label()))).build();
+    }
+
+    @POST
+    @Path("{id}/token")
+    @RolesAllowed({Roles.ADMIN, Roles.DEPOT_STAFF})
+    @Operation(summary = "Replace a handheld's token", description = "The old token stops working at once.")
+    public DeviceView rotate(@PathParam("id") long id) {
+        return DeviceView.of(devices.rotate(id));
+    }
+
+    @POST
+    @Path("me/token")
+    @RolesAllowed(Roles.DRIVER)
+    @Operation(summary = "The handheld renews its own token", description = "Send the current token; the answer holds"
+            + " the new one, and the current one stops working.")
+    public DeviceView rotateOwn() {
+        return DeviceView.of(devices.rotateOwn());
     }
 
     @DELETE
     @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.DEPOT_STAFF})
     @Operation(summary = "Revoke a handheld's token (lost or replaced device)")
     public Response revoke(@PathParam("id") long id) {
         devices.revoke(id);

@@ -1,5 +1,7 @@
 package dev.lastmile.pod.handheld.boundary;
 
+import dev.lastmile.model.access.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.lastmile.model.handheld.HandheldDevice;
 import dev.lastmile.pod.closing.control.DayClose;
 import dev.lastmile.pod.closing.control.Reconciliation;
@@ -25,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("handheld/routes/{routeId}")
 @Tag(name = "Handheld", description = "Driver handheld API (Authorization: Bearer <device token>)")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.DRIVER)
 public class HandheldResource {
 
     public record CloseRequest(List<String> scannedBack) {

@@ -1,5 +1,7 @@
 package dev.lastmile.pod.manifest.boundary;
 
+import dev.lastmile.model.access.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.lastmile.model.handheld.HandheldDevice;
 import dev.lastmile.model.parcel.DeliveryPreferences;
 import dev.lastmile.model.parcel.Parcel;
@@ -30,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("handheld/manifest")
 @Tag(name = "Handheld")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.DRIVER)
 public class ManifestResource {
 
     public record Manifest(String driver, String date, List<RouteSheet> routes) {

@@ -1,5 +1,6 @@
 package dev.lastmile.pod.proof.boundary;
 
+import jakarta.annotation.security.PermitAll;
 import dev.lastmile.pod.proof.control.Certificates;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -25,6 +26,7 @@ public class ProofResource {
 
     @GET
     @Path("{trackingId}")
+    @PermitAll
     @Produces("application/pdf")
     @Operation(summary = "ePOD certificate of a delivered parcel (PDF)", description = "Signature, photos, time,"
             + " position, driver and vehicle. The shipper sends its API key (X-Api-Key); the recipient the postcode,"

@@ -1,5 +1,7 @@
 package dev.lastmile.pod.scan.boundary;
 
+import dev.lastmile.model.access.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.lastmile.model.handheld.HandheldDevice;
 import dev.lastmile.pod.device.control.Devices;
 import dev.lastmile.pod.scan.control.ScanIngestion;
@@ -21,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("handheld/events")
 @Tag(name = "Handheld")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.DRIVER)
 public class ScanResource {
 
     public record BatchView(int stored, int duplicates, int rejected, List<ScanResult> results) {

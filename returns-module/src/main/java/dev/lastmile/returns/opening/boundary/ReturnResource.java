@@ -1,5 +1,7 @@
 package dev.lastmile.returns.opening.boundary;
 
+import dev.lastmile.model.access.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.lastmile.model.returns.ParcelReturn;
 import dev.lastmile.returns.opening.control.ReturnDesk;
 import jakarta.ejb.Stateless;
@@ -29,6 +31,7 @@ public class ReturnResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.CUSTOMER_SERVICE, Roles.SHIPPER})
     @Operation(summary = "Open a return", description = "The parcel must be delivered; the return gets its own tracking id.")
     public Response open(ReturnRequest request, @Context UriInfo uri) {
         ParcelReturn opened = desk.open(request);
@@ -38,6 +41,7 @@ public class ReturnResource {
 
     @GET
     @Path("{returnTrackingId}")
+    @RolesAllowed({Roles.ADMIN, Roles.CUSTOMER_SERVICE, Roles.DEPOT_STAFF, Roles.MANAGER, Roles.SHIPPER})
     @Operation(summary = "Read a return by its tracking id")
     public ReturnView read(@PathParam("returnTrackingId") String returnTrackingId) {
         return ReturnView.of(desk.byTrackingId(returnTrackingId));

@@ -1,5 +1,6 @@
 package dev.lastmile.returns.opening.control;
 
+import dev.lastmile.model.access.CurrentCaller;
 import dev.lastmile.model.event.ReturnOpened;
 import dev.lastmile.model.parcel.Parcel;
 import dev.lastmile.model.parcel.ParcelsByTrackingId;
@@ -29,6 +30,9 @@ public class ReturnDesk {
     Event<ReturnOpened> opened;
 
     @Inject
+    CurrentCaller caller;
+
+    @Inject
     @ConfigProperty(name = "lastmile.gs1.company-prefix", defaultValue = "5060000")
     String companyPrefix;
 
@@ -41,6 +45,9 @@ public class ReturnDesk {
         violations.throwIfAny();
 
         Parcel parcel = ParcelsByTrackingId.find(em, trackingId);
+        if (!parcel.isVisibleTo(caller.get())) {
+            throw new NotFound("parcel", trackingId.value());
+        }
         if (parcel.status() != ParcelStatus.DELIVERED) {
             throw new RuleViolation("parcel-not-delivered", "Parcel not delivered",
                     "Only a delivered parcel can be returned; " + trackingId.value() + " is " + parcel.status() + ".");
@@ -60,7 +67,8 @@ public class ReturnDesk {
     public ParcelReturn byTrackingId(String text) {
         TrackingId trackingId = TrackingId.parse(text);
         return em.createNamedQuery(ParcelReturn.BY_TRACKING_ID, ParcelReturn.class)
-                .setParameter("trackingId", trackingId.value()).getResultList().stream().findFirst()
+                .setParameter("trackingId", trackingId.value()).getResultList().stream()
+                .filter(r -> r.parcel().isVisibleTo(caller.get())).findFirst()
                 .orElseThrow(() -> new NotFound("return", trackingId.value()));
     }
 }

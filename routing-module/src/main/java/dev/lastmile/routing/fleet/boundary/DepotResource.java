@@ -1,5 +1,8 @@
 package dev.lastmile.routing.fleet.boundary;
 
+import dev.lastmile.model.access.CurrentCaller;
+import dev.lastmile.model.access.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.lastmile.model.fleet.Depot;
 import dev.lastmile.model.problem.Violations;
 import dev.lastmile.routing.fleet.boundary.FleetViews.AbsenceRequest;
@@ -36,61 +39,79 @@ public class DepotResource {
     @Inject
     Fleet fleet;
 
+    @Inject
+    CurrentCaller caller;
+
+    private Depot scoped(String code) {
+        caller.get().requireDepot(code);
+        return fleet.depot(code);
+    }
+
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Open a depot")
     public Response open(DepotRequest request) {
         return Response.status(Response.Status.CREATED).entity(DepotView.of(fleet.open(request))).build();
     }
 
     @GET
-    @Operation(summary = "List depots")
+    @RolesAllowed({Roles.ADMIN, Roles.DISPATCHER, Roles.DEPOT_STAFF, Roles.MANAGER, Roles.CUSTOMER_SERVICE})
+    @Operation(summary = "List the depots you work for")
     public List<DepotView> depots() {
-        return fleet.depots().stream().map(DepotView::of).toList();
+        return fleet.depots().stream().filter(depot -> caller.get().sees(depot.code())).map(DepotView::of).toList();
     }
 
     @GET
     @Path("{code}")
+    @RolesAllowed({Roles.ADMIN, Roles.DISPATCHER, Roles.DEPOT_STAFF, Roles.MANAGER, Roles.CUSTOMER_SERVICE})
     @Operation(summary = "Read a depot")
     public DepotView depot(@PathParam("code") String code) {
-        return DepotView.of(fleet.depot(code));
+        return DepotView.of(scoped(code));
     }
 
     @POST
     @Path("{code}/vehicles")
+    @RolesAllowed({Roles.ADMIN, Roles.DISPATCHER})
     @Operation(summary = "Base a vehicle at a depot")
     public Response base(@PathParam("code") String code, VehicleRequest request) {
+        scoped(code);
         return Response.status(Response.Status.CREATED).entity(VehicleView.of(fleet.base(code, request))).build();
     }
 
     @GET
     @Path("{code}/vehicles")
+    @RolesAllowed({Roles.ADMIN, Roles.DISPATCHER, Roles.DEPOT_STAFF, Roles.MANAGER, Roles.CUSTOMER_SERVICE})
     @Operation(summary = "List a depot's vehicles")
     public List<VehicleView> vehicles(@PathParam("code") String code) {
-        Depot depot = fleet.depot(code);
+        Depot depot = scoped(code);
         return fleet.vehiclesAt(depot).stream().map(VehicleView::of).toList();
     }
 
     @POST
     @Path("{code}/drivers")
+    @RolesAllowed({Roles.ADMIN, Roles.DISPATCHER})
     @Operation(summary = "Employ a driver at a depot")
     public Response employ(@PathParam("code") String code, DriverRequest request) {
+        scoped(code);
         return Response.status(Response.Status.CREATED).entity(DriverView.of(fleet.employ(code, request))).build();
     }
 
     @GET
     @Path("{code}/drivers")
+    @RolesAllowed({Roles.ADMIN, Roles.DISPATCHER, Roles.DEPOT_STAFF, Roles.MANAGER, Roles.CUSTOMER_SERVICE})
     @Operation(summary = "List a depot's drivers")
     public List<DriverView> drivers(@PathParam("code") String code) {
-        return fleet.driversAt(fleet.depot(code)).stream().map(DriverView::of).toList();
+        return fleet.driversAt(scoped(code)).stream().map(DriverView::of).toList();
     }
 
     @PUT
     @Path("{code}/availability/{date}")
+    @RolesAllowed({Roles.ADMIN, Roles.DISPATCHER})
     @Operation(summary = "Mark vehicles (by registration) and drivers (by id) unavailable on a day",
             description = "Replaces that day's absences; everyone else is available. The planner uses only the available.")
     public Availability absent(@PathParam("code") String code, @PathParam("date") String date, AbsenceRequest request) {
         Violations.body(request);
-        Depot depot = fleet.depot(code);
+        Depot depot = scoped(code);
         LocalDate day = day(date);
         fleet.absent(depot, day, request.vehicles() == null ? List.of() : request.vehicles(),
                 request.drivers() == null ? List.of() : request.drivers(), request.reason() == null ? "unavailable" : request.reason());
@@ -99,9 +120,10 @@ public class DepotResource {
 
     @GET
     @Path("{code}/availability/{date}")
+    @RolesAllowed({Roles.ADMIN, Roles.DISPATCHER, Roles.DEPOT_STAFF, Roles.MANAGER, Roles.CUSTOMER_SERVICE})
     @Operation(summary = "The vehicles and drivers available at a depot on a day")
     public Availability availability(@PathParam("code") String code, @PathParam("date") String date) {
-        Depot depot = fleet.depot(code);
+        Depot depot = scoped(code);
         LocalDate day = day(date);
         return new Availability(day.toString(), fleet.vehiclesAvailable(depot, day).stream().map(VehicleView::of).toList(),
                 fleet.driversAvailable(depot, day).stream().map(DriverView::of).toList(),

@@ -1,5 +1,9 @@
 package dev.lastmile.routing.jobs.boundary;
 
+import dev.lastmile.model.access.CurrentCaller;
+import dev.lastmile.model.access.Roles;
+import dev.lastmile.model.problem.NotFound;
+import jakarta.annotation.security.RolesAllowed;
 import dev.lastmile.model.planning.PlanningJob;
 import dev.lastmile.model.problem.Violations;
 import dev.lastmile.routing.jobs.control.JobLedger;
@@ -44,6 +48,18 @@ public class PlanningJobResource {
     @EJB
     JobLedger ledger;
 
+    @Inject
+    CurrentCaller caller;
+
+    /** A job of another depot is as unknown as one that never was. */
+    private PlanningJob scoped(long id) {
+        PlanningJob job = ledger.find(id);
+        if (!caller.get().sees(job.depot().code())) {
+            throw new NotFound("planning job", String.valueOf(id));
+        }
+        return job;
+    }
+
     public record JobRequest(String depot, String date, Double budgetSeconds) {
     }
 
@@ -61,6 +77,7 @@ public class PlanningJobResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.DISPATCHER})
     @Operation(summary = "Start planning a depot's day", description = "202 with the job; GET it for status, progress"
             + " (elapsed, vehicles, cost, distance of the best plan so far) and that plan. budgetSeconds: 1 to 600, default 10.")
     public Response start(JobRequest request, @Context UriInfo uri) {
@@ -70,6 +87,7 @@ public class PlanningJobResource {
         double seconds = request.budgetSeconds() == null ? 10 : request.budgetSeconds();
         violations.check(seconds >= 1 && seconds <= MAX_BUDGET.toSeconds(), "budgetSeconds", "must be 1 to 600");
         violations.throwIfAny();
+        caller.get().requireDepot(request.depot());
         long id = jobs.start(request.depot(), day, Duration.ofMillis(Math.round(seconds * 1000)));
         return Response.accepted(JobView.of(ledger.find(id)))
                 .location(uri.getAbsolutePathBuilder().path(String.valueOf(id)).build()).build();
@@ -77,23 +95,28 @@ public class PlanningJobResource {
 
     @GET
     @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.DISPATCHER, Roles.MANAGER})
     @Operation(summary = "A planning job: status, progress and the best plan so far")
     public JobView read(@PathParam("id") long id) {
-        return JobView.of(ledger.find(id));
+        return JobView.of(scoped(id));
     }
 
     @DELETE
     @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.DISPATCHER})
     @Operation(summary = "Cancel a running job; it keeps the best plan found so far, which may still be published")
     public JobView cancel(@PathParam("id") long id) {
+        scoped(id);
         return JobView.of(jobs.cancel(id));
     }
 
     @POST
     @Path("{id}/publish")
+    @RolesAllowed({Roles.ADMIN, Roles.DISPATCHER})
     @Operation(summary = "Publish the job's plan: its routes become the drivers' manifests", description = "409 when the"
             + " job has not finished, was published already, or a parcel of the plan changed meanwhile.")
     public List<RouteView> publish(@PathParam("id") long id) {
+        scoped(id);
         return jobs.publish(id).stream().map(RouteView::of).toList();
     }
 }

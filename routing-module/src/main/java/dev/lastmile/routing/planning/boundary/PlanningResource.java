@@ -1,5 +1,8 @@
 package dev.lastmile.routing.planning.boundary;
 
+import dev.lastmile.model.access.CurrentCaller;
+import dev.lastmile.model.access.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.lastmile.model.problem.Violations;
 import dev.lastmile.routing.planning.control.DayPlanning;
 import jakarta.ejb.Stateless;
@@ -23,8 +26,12 @@ public class PlanningResource {
     @Inject
     DayPlanning planning;
 
+    @Inject
+    CurrentCaller caller;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.DISPATCHER})
     @Operation(summary = "Plan a depot's day", description = "Puts the day's unplanned parcels on routes of the vehicles"
             + " without a route that day; parcels that find no place are listed with the reason.")
     public PlanView plan(PlanRequest request) {
@@ -32,6 +39,7 @@ public class PlanningResource {
         Violations violations = new Violations().require("depot", request.depot()).require("date", request.date());
         LocalDate day = request.date() == null ? null : violations.attempt("date", () -> LocalDate.parse(request.date()));
         violations.throwIfAny();
+        caller.get().requireDepot(request.depot());
         return PlanView.of(request.depot(), request.date(), planning.plan(request.depot(), day));
     }
 }

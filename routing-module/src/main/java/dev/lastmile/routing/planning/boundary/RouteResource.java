@@ -1,5 +1,8 @@
 package dev.lastmile.routing.planning.boundary;
 
+import dev.lastmile.model.access.CurrentCaller;
+import dev.lastmile.model.access.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.lastmile.model.problem.NotFound;
 import dev.lastmile.model.problem.Violations;
 import dev.lastmile.model.route.Route;
@@ -45,24 +48,35 @@ public class RouteResource {
     @PersistenceContext(unitName = "lastmile")
     EntityManager em;
 
+    @Inject
+    CurrentCaller caller;
+
+    /** A route of another depot is as unknown as one that never was. */
+    private Route scoped(long id) {
+        Route route = em.find(Route.class, id);
+        if (route == null || !caller.get().sees(route.depot().code())) {
+            throw new NotFound("route", String.valueOf(id));
+        }
+        return route;
+    }
+
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.DISPATCHER, Roles.DEPOT_STAFF, Roles.MANAGER, Roles.CUSTOMER_SERVICE})
     @Operation(summary = "Routes of a depot's day")
     public List<RouteView> routes(@QueryParam("depot") String depot, @QueryParam("date") String date) {
         Violations violations = new Violations().require("depot", depot).require("date", date);
         LocalDate day = date == null ? null : violations.attempt("date", () -> LocalDate.parse(date));
         violations.throwIfAny();
+        caller.get().requireDepot(depot);
         return planning.routesOf(fleet.depot(depot), day).stream().map(RouteView::of).toList();
     }
 
     @GET
     @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.DISPATCHER, Roles.DEPOT_STAFF, Roles.MANAGER, Roles.CUSTOMER_SERVICE})
     @Operation(summary = "Read a route")
     public RouteView route(@PathParam("id") long id) {
-        Route route = em.find(Route.class, id);
-        if (route == null) {
-            throw new NotFound("route", String.valueOf(id));
-        }
-        return RouteView.of(route);
+        return RouteView.of(scoped(id));
     }
 
     public record GeometryView(long routeId, String distanceModel, String encodedPolyline, List<double[]> points,
@@ -71,13 +85,11 @@ public class RouteResource {
 
     @GET
     @Path("{id}/geometry")
+    @RolesAllowed({Roles.ADMIN, Roles.DISPATCHER, Roles.DEPOT_STAFF, Roles.MANAGER, Roles.CUSTOMER_SERVICE})
     @Operation(summary = "The route's line for a map: depot, stops in order, depot", description = "Along the roads when"
             + " the depot plans on the road network (map data © OpenStreetMap contributors), else straight legs.")
     public GeometryView geometry(@PathParam("id") long id) {
-        Route route = em.find(Route.class, id);
-        if (route == null) {
-            throw new NotFound("route", String.valueOf(id));
-        }
+        Route route = scoped(id);
         List<dev.lastmile.model.geo.GeoPoint> stops = new ArrayList<>();
         stops.add(route.depot().location());
         route.stops().forEach(s -> stops.add(s.parcel().location()));
@@ -98,6 +110,7 @@ public class RouteResource {
 
     @POST
     @Path("replan")
+    @RolesAllowed({Roles.ADMIN, Roles.DISPATCHER})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Re-plan the rest of a depot's day", description = "After a same-day parcel, a failed attempt"
             + " to retry today or a breakdown (brokenVehicle: its registration): stops already done stay; the rest is"
@@ -108,6 +121,7 @@ public class RouteResource {
         Violations violations = new Violations().require("depot", request.depot()).require("date", request.date());
         LocalDate day = request.date() == null ? null : violations.attempt("date", () -> LocalDate.parse(request.date()));
         violations.throwIfAny();
+        caller.get().requireDepot(request.depot());
         dev.lastmile.routing.planning.control.Replanning.Outcome outcome = replanning.replan(request.depot(), day,
                 request.brokenVehicle());
         return new ReplanView(outcome.changed().stream().map(RouteView::of).toList(),

@@ -1,10 +1,15 @@
 package dev.lastmile.orders.intake.control.csv;
 
+import dev.lastmile.model.export.SpreadsheetCell;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** The downloadable report of an upload, one CSV line per report row, in the dialect uploads are read in. */
+/**
+ * The downloadable report of an upload, one CSV line per report row, in the dialect uploads are read in. Cells
+ * echo what the shipper uploaded, so each is neutralised before it is quoted: the report is opened in a
+ * spreadsheet, where {@code =HYPERLINK(...)} in a shipper reference would otherwise run.
+ */
 public final class UploadReport {
 
     public static final String HEADER = "line,shipper_reference,outcome,tracking_id,field,message";
@@ -19,7 +24,8 @@ public final class UploadReport {
         StringBuilder report = new StringBuilder(HEADER).append(LINE_END);
         for (ReportRow row : rows) {
             report.append(Stream.of(String.valueOf(row.line()), row.shipperReference(), row.outcome().name(),
-                    row.trackingId(), row.field(), row.message()).map(UploadReport::field)
+                    row.trackingId(), row.field(), row.message())
+                    .map(SpreadsheetCell::neutralise).map(UploadReport::field)
                     .collect(Collectors.joining(","))).append(LINE_END);
         }
         return report.toString();

@@ -32,6 +32,28 @@ class UploadReportTest {
     }
 
     @Test
+    void aCellThatASpreadsheetWouldRunAsAFormulaIsWrittenAsText() {
+        String report = UploadReport.write(List.of(
+                ReportRow.rejected(2, "=HYPERLINK(\"http://evil.example\",\"Open\")", "weight_kg", "+1 kg"),
+                ReportRow.rejected(3, "@SUM(A1:A9)", "-x", "\tcmd"),
+                ReportRow.rejected(4, "\r=1+1", null, "must not be empty")));
+
+        assertEquals(UploadReport.HEADER + "\r\n"
+                + "2,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Open\"\")\",REJECTED,,weight_kg,'+1 kg\r\n"
+                + "3,'@SUM(A1:A9),REJECTED,,'-x,'\tcmd\r\n"
+                + "4,\"'\r=1+1\",REJECTED,,,must not be empty\r\n", report);
+    }
+
+    @Test
+    void aQuotedFormulaReadsBackWithItsLeadingQuote() {
+        CsvRecords records = new CsvRecords(UploadReport.write(List.of(
+                ReportRow.created(2, "=1+1,2", "003506000000000018"))));
+        records.next();
+
+        assertEquals(List.of("2", "'=1+1,2", "CREATED", "003506000000000018", "", ""), records.next().fields());
+    }
+
+    @Test
     void writesTheHeaderAloneForAnEmptyReport() {
         assertEquals(UploadReport.HEADER + "\r\n", UploadReport.write(List.of()));
     }

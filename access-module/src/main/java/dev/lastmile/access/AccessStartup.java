@@ -1,0 +1,50 @@
+package dev.lastmile.access;
+
+import dev.lastmile.access.accounts.StaffAccounts;
+import dev.lastmile.access.token.Tokens;
+import dev.lastmile.model.access.Role;
+import dev.lastmile.model.access.Secret;
+import dev.lastmile.model.event.SchemaReady;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Before anything is served: the secrets must be set (the deployment fails otherwise, naming the
+ * setting), and the first administrator is created from configuration when there is none.
+ */
+@ApplicationScoped
+public class AccessStartup {
+
+    private static final Logger LOG = Logger.getLogger(AccessStartup.class.getName());
+
+    @Inject
+    AccessSettings settings;
+
+    @Inject
+    Tokens tokens;
+
+    @Inject
+    StaffAccounts accounts;
+
+    @Transactional
+    void onSchemaReady(@Observes SchemaReady ready) {
+        Secret.require(Tokens.SETTING, settings.tokenSecret());
+        Secret.require("lastmile.links.secret",
+                ConfigProvider.getConfig().getOptionalValue("lastmile.links.secret", String.class).orElse(null));
+        tokens.verify("warm.up.signer");
+        boolean anAdministrator = accounts.all().stream().anyMatch(a -> a.roles().contains(Role.ADMIN));
+        if (!anAdministrator && settings.adminPassword().isPresent()) {
+            accounts.open(settings.adminUsername(), "Administrator", List.of(Role.ADMIN.name()), List.of(), true,
+                    settings.adminPassword().get());
+            LOG.info(() -> "created the first administrator account " + settings.adminUsername());
+        } else if (!anAdministrator) {
+            LOG.warning("No administrator account: set lastmile.admin.password (LASTMILE_ADMIN_PASSWORD) once to create "
+                    + settings.adminUsername());
+        }
+    }
+}

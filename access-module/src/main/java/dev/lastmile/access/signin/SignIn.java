@@ -1,0 +1,79 @@
+package dev.lastmile.access.signin;
+
+import dev.lastmile.access.audit.AuditTrail;
+import dev.lastmile.model.access.Caller;
+import dev.lastmile.model.access.StaffAccount;
+import dev.lastmile.model.partner.Partner;
+import dev.lastmile.model.problem.NotAuthenticated;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/**
+ * Signs staff in with user name and password, and partners with their client secret. Every failure
+ * answers the same words, whether the name is unknown, the password wrong or the account locked.
+ */
+@Stateless
+public class SignIn {
+
+    public static final String REFUSED = "Wrong user name or password, or the account is locked.";
+
+    @PersistenceContext(unitName = "lastmile")
+    EntityManager em;
+
+    @Inject
+    PasswordHashing passwords;
+
+    @Inject
+    SignInThrottle throttle;
+
+    @Inject
+    Credentials credentials;
+
+    @Inject
+    AuditTrail audit;
+
+    /** The caller and the account's token epoch, which every token and session of the sign-in carries. */
+    public record SignedIn(Caller caller, int epoch) {
+    }
+
+    public SignedIn staff(String username, String password, String address) {
+        throttle.refuseIfBlocked(address);
+        String name = username == null ? "" : username.trim();
+        StaffAccount account = name.isEmpty() ? null : em.createNamedQuery(StaffAccount.BY_USERNAME, StaffAccount.class)
+                .setParameter("username", name).getResultList().stream().findFirst().orElse(null);
+        String given = password == null ? "" : password;
+        boolean matches;
+        if (account == null) {
+            passwords.spendTheSameTime(given);
+            matches = false;
+        } else {
+            matches = passwords.matches(given, account.passwordHash());
+        }
+        if (!matches || !account.maySignIn()) {
+            refuse(name, address, "STAFF");
+        }
+        throttle.succeeded(name);
+        audit.recordSeparately(account.asCaller(), address, "sign-in", "staff-account", name, null);
+        return new SignedIn(account.asCaller(), account.tokenEpoch());
+    }
+
+    public SignedIn partner(String code, String secret, String address) {
+        throttle.refuseIfBlocked(address);
+        try {
+            Partner partner = credentials.partner(code == null ? "" : code.trim(), secret == null ? "" : secret);
+            return new SignedIn(partner.asCaller(), partner.tokenEpoch());
+        } catch (NotAuthenticated wrong) {
+            refuse(code == null ? "" : code, address, "PARTNER");
+            throw wrong;
+        }
+    }
+
+    private void refuse(String name, String address, String kind) {
+        boolean locked = throttle.failed(name, address);
+        audit.recordSeparately(Caller.ANONYMOUS, address, locked ? "sign-in.failed.account-locked" : "sign-in.failed",
+                kind.equals("STAFF") ? "staff-account" : "partner", name.isEmpty() ? "-" : name, null);
+        throw new NotAuthenticated(REFUSED);
+    }
+}

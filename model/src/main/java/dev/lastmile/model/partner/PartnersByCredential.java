@@ -1,0 +1,26 @@
+package dev.lastmile.model.partner;
+
+import dev.lastmile.model.problem.NotAuthenticated;
+import dev.lastmile.model.shipper.Shipper;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/** The one way every module tells which partner calls, from its code and client secret. */
+public final class PartnersByCredential {
+
+    private PartnersByCredential() {
+    }
+
+    /** @throws NotAuthenticated when the partner is unknown, inactive or the secret wrong, alike */
+    public static Partner find(EntityManager em, String code, String secret) {
+        Partner partner = em.createNamedQuery(Partner.BY_CODE, Partner.class).setParameter("code", code == null ? "" : code)
+                .getResultList().stream().findFirst().orElse(null);
+        byte[] expected = partner == null ? new byte[64] : partner.secretHash().getBytes(StandardCharsets.US_ASCII);
+        byte[] given = Shipper.hash(secret == null ? "" : secret).getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected, given) || partner == null || !partner.active()) {
+            throw new NotAuthenticated("The partner credentials are wrong.");
+        }
+        return partner;
+    }
+}

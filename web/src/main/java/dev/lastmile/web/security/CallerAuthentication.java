@@ -1,0 +1,117 @@
+package dev.lastmile.web.security;
+
+import dev.lastmile.access.signin.BrowserSession;
+import dev.lastmile.access.signin.Credentials;
+import dev.lastmile.access.token.Tokens;
+import dev.lastmile.model.access.Caller;
+import dev.lastmile.model.access.CurrentCaller;
+import dev.lastmile.model.problem.DomainException;
+import dev.lastmile.model.shipper.ShippersByKey;
+import dev.lastmile.web.problem.Problem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one authentication mechanism of the application (Jakarta Security). It recognises, in this order:
+ * a bearer token we signed (staff, partners), a handheld's device token (also sent as bearer, but opaque),
+ * a shipper's API key, a partner's HTTP Basic credentials (SOAP clients), and a browser's session.
+ * No credential means anonymous: what may be called anonymously is declared on each operation
+ * ({@code @PermitAll}), everything else is refused by the container. A credential that is present but
+ * wrong is refused at once with a problem document.
+ */
+@ApplicationScoped
+public class CallerAuthentication implements HttpAuthenticationMechanism {
+
+    /** How the caller proved itself; CSRF protection applies to the session only. */
+    public static final String VIA = "dev.lastmile.caller.via";
+    public static final String VIA_SESSION = "session";
+
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    @Inject
+    Credentials credentials;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        try {
+            Optional<Caller> caller = recognise(request);
+            if (caller.isEmpty()) {
+                return context.doNothing();
+            }
+            request.setAttribute(CurrentCaller.ATTRIBUTE, caller.get());
+            return context.notifyContainerAboutLogin(caller.get().name(), caller.get().groups());
+        } catch (DomainException refused) {
+            return refuse(request, response, context, refused);
+        }
+    }
+
+    private Optional<Caller> recognise(HttpServletRequest request) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            String token = authorization.substring(7).trim();
+            return Optional.of(Tokens.looksSigned(token) ? credentials.bearer(token) : credentials.device(token));
+        }
+        String apiKey = request.getHeader(ShippersByKey.HEADER);
+        if (apiKey != null) {
+            return Optional.of(credentials.shipper(apiKey));
+        }
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return Optional.of(basic(authorization.substring(6).trim()));
+        }
+        Optional<BrowserSession.Signed> session = BrowserSession.of(request);
+        if (session.isPresent()) {
+            credentials.stillValid(session.get().caller(), session.get().epoch());
+            request.setAttribute(VIA, VIA_SESSION);
+            return Optional.of(session.get().caller());
+        }
+        return Optional.empty();
+    }
+
+    private Caller basic(String encoded) {
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            decoded = "";
+        }
+        int colon = decoded.indexOf(':');
+        return credentials.partner(colon < 0 ? decoded : decoded.substring(0, colon),
+                colon < 0 ? "" : decoded.substring(colon + 1)).asCaller();
+    }
+
+    private static AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response,
+                                               HttpMessageContext context, DomainException refused) {
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/soap/")) {
+            // SOAP clients get the contract's fault from the endpoint, which checks the credential again.
+            return context.doNothing();
+        }
+        if (refused instanceof dev.lastmile.model.problem.NotAuthenticated) {
+            BrowserSession.end(request);
+        }
+        Problem problem = new Problem(Problem.TYPE_BASE + refused.type(), refused.title(), 401, refused.detail(),
+                request.getRequestURI(), List.of());
+        try {
+            response.setStatus(401);
+            response.setContentType(Problem.MEDIA_TYPE);
+            response.setCharacterEncoding("UTF-8");
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"lastmile\"");
+            response.getWriter().write(JSON.toJson(problem));
+        } catch (IOException e) {
+            // the client went away; nothing to tell it
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+}
