@@ -15,8 +15,11 @@ CREATE TABLE staff_account (
   locked_at     DATETIME(6),
   -- Raised to revoke every bearer token and session of the account at once.
   token_epoch   INT          NOT NULL,
+  -- For accounts of the identity provider: its issuer and the user's 'sub', which never changes (names may).
+  external_subject VARCHAR(400),
   created_at    DATETIME(6)  NOT NULL,
-  CONSTRAINT uq_staff_username UNIQUE (username)
+  CONSTRAINT uq_staff_username UNIQUE (username),
+  CONSTRAINT uq_staff_external_subject UNIQUE (external_subject)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 
 CREATE TABLE partner (
@@ -50,7 +53,8 @@ ALTER TABLE shipper DROP COLUMN api_key_hash;
 ALTER TABLE shipper ADD COLUMN active BOOLEAN NOT NULL DEFAULT TRUE;
 
 ALTER TABLE handheld_device ADD COLUMN expires_at DATETIME(6);
-UPDATE handheld_device SET expires_at = DATE_ADD(issued_at, INTERVAL 30 DAY);
+-- Handhelds in use keep working after the upgrade: their 30 days start now at the earliest.
+UPDATE handheld_device SET expires_at = DATE_ADD(GREATEST(issued_at, UTC_TIMESTAMP(6)), INTERVAL 30 DAY);
 ALTER TABLE handheld_device MODIFY expires_at DATETIME(6) NOT NULL;
 
 -- Failed sign-ins per account ('account:<name>') and per client address ('address:<ip>').

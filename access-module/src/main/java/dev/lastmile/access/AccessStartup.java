@@ -1,5 +1,6 @@
 package dev.lastmile.access;
 
+import dev.lastmile.model.access.StaffAccount;
 import dev.lastmile.access.accounts.StaffAccounts;
 import dev.lastmile.access.token.Tokens;
 import dev.lastmile.model.access.Role;
@@ -37,14 +38,22 @@ public class AccessStartup {
         Secret.require("lastmile.links.secret",
                 ConfigProvider.getConfig().getOptionalValue("lastmile.links.secret", String.class).orElse(null));
         tokens.verify("warm.up.signer");
-        boolean anAdministrator = accounts.all().stream().anyMatch(a -> a.roles().contains(Role.ADMIN));
-        if (!anAdministrator && settings.adminPassword().isPresent()) {
+        boolean usable = accounts.all().stream().anyMatch(StaffAccount::isUsableAdministrator);
+        if (usable) {
+            return;
+        }
+        if (settings.adminPassword().isEmpty()) {
+            LOG.warning("No administrator can sign in: set lastmile.admin.password (LASTMILE_ADMIN_PASSWORD) and restart"
+                    + " to create or restore " + settings.adminUsername());
+        } else if (accounts.find(settings.adminUsername()).isPresent()) {
+            // Break-glass: every administrator is locked or disabled; the configured one comes back.
+            accounts.restoreAdministrator(settings.adminUsername(), settings.adminPassword().get());
+            LOG.warning(() -> "no administrator could sign in: restored " + settings.adminUsername()
+                    + " with the configured password");
+        } else {
             accounts.open(settings.adminUsername(), "Administrator", List.of(Role.ADMIN.name()), List.of(), true,
                     settings.adminPassword().get());
             LOG.info(() -> "created the first administrator account " + settings.adminUsername());
-        } else if (!anAdministrator) {
-            LOG.warning("No administrator account: set lastmile.admin.password (LASTMILE_ADMIN_PASSWORD) once to create "
-                    + settings.adminUsername());
         }
     }
 }

@@ -22,7 +22,7 @@ public final class Benchmarks {
                         + "       ./bench.sh solomon [--quick] [--budget S] [--filter REGEX] [--no-jsprit]\n"
                         + "       ./bench.sh realistic-day [--parcels 2000] [--vehicles 40] [--budget 60]\n"
                         + "       ./bench.sh intake-tracking [--parcels 10000] [--batch 1000] [--clients 32] [--seconds 30]\n"
-                        + "       ./bench.sh access [--clients 32] [--seconds 15]");
+                        + "       ./bench.sh access [--before $(benchmarks/build-revision.sh REV)] [--clients 32] [--seconds 15]");
                 System.exit(2);
             }
         }

@@ -227,13 +227,14 @@ class ShipperAndRecipientIT {
                 + "CSV-1,Marta Puig,marta@example.ad,\"5, Avinguda Meritxell\",Andorra la Vella,AD500,AD,2.5," + TODAY.plusDays(2) + "\n"
                 + "CSV-2,Joan Soler,joan@example.ad,7 Carrer Sant Andreu,Andorra la Vella,AD500,AD,1.0,2026-02-30\n"
                 + "CSV-3,Nuria Vila,nuria@example.ad,9 Carrer Nou,La Massana,AD400,AD,0.5," + TODAY.plusDays(2) + "\n"
-                + "CSV-4,Pere Unknown,pere@example.ad,1 Carrer Desconegut,Sant Julia,AD600,AD,0.5," + TODAY.plusDays(2) + "\n";
+                + "CSV-4,Pere Unknown,pere@example.ad,1 Carrer Desconegut,Sant Julia,AD600,AD,0.5," + TODAY.plusDays(2) + "\n"
+                + "\"=HYPERLINK(\"\"http://evil.example\"\")\",Eve,eve@example.ad,1 Carrer,Encamp,AD200,AD,0.5,2026-02-30\n";
         Api.Reply uploaded = shipperA().postRaw("api/parcels/csv", "text/csv", csv);
         assertEquals(201, uploaded.status(), uploaded.body());
         JsonObject summary = uploaded.json();
-        assertEquals(4, summary.getInt("rows"));
+        assertEquals(5, summary.getInt("rows"));
         assertEquals(3, summary.getInt("created"));
-        assertEquals(1, summary.getInt("rejected"));
+        assertEquals(2, summary.getInt("rejected"));
         assertEquals(before + 3, TestDatabase.count("parcel"));
 
         Api.Reply report = shipperA().get("api/parcels/uploads/" + summary.getJsonNumber("uploadId") + "/report");
@@ -243,6 +244,8 @@ class ShipperAndRecipientIT {
         assertEquals("line,shipper_reference,outcome,tracking_id,field,message", lines.get(0));
         assertTrue(lines.get(2).startsWith("3,CSV-2,REJECTED,,delivery_date,"), lines.toString());
         assertTrue(lines.get(1).startsWith("2,CSV-1,CREATED,"), lines.toString());
+        // A formula in a cell comes back as text, so a spreadsheet opening the report runs nothing.
+        assertTrue(lines.get(5).startsWith("6,\"'=HYPERLINK("), lines.toString());
         assertProblem(staff().asShipper(keyB).get("api/parcels/uploads/" + summary.getJsonNumber("uploadId") + "/report"), 404);
 
         // AD600 is in no gazetteer: the parcel is kept but waits on the staff's list, unplanned.

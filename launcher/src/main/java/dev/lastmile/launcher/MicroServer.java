@@ -64,7 +64,7 @@ public final class MicroServer implements AutoCloseable {
             try {
                 HttpResponse<Void> response = client.send(HttpRequest.newBuilder(baseUri.resolve("api/health")).build(),
                         HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
+                if (response.statusCode() == 200 || answersLikeAnEarlierRevision(client)) {
                     return;
                 }
             } catch (IOException e) {
@@ -76,6 +76,12 @@ public final class MicroServer implements AutoCloseable {
             sleep(Duration.ofMillis(500));
         }
         throw new IllegalStateException("Payara Micro was not ready within " + timeout.toSeconds() + " s; see " + log);
+    }
+
+    /** Builds from before the health check (benchmarked against in the same run) answer their depot list instead. */
+    private boolean answersLikeAnEarlierRevision(HttpClient client) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(baseUri.resolve("api/depots")).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode() == 200;
     }
 
     public URI baseUri() {

@@ -145,15 +145,19 @@ class MicroSmokeIT {
         List<String> open = new ArrayList<>();
         int walked = 0;
         for (Map.Entry<String, jakarta.json.JsonValue> path : document.getJsonObject("paths").entrySet()) {
-            for (String method : path.getValue().asJsonObject().keySet()) {
-                String verb = method.toUpperCase();
+            for (Map.Entry<String, jakarta.json.JsonValue> entry : path.getValue().asJsonObject().entrySet()) {
+                String verb = entry.getKey().toUpperCase();
                 if (!Set.of("GET", "POST", "PUT", "DELETE", "PATCH").contains(verb)) {
                     continue;
                 }
                 walked++;
                 String operation = verb + " " + path.getKey();
                 URI uri = base.resolve(path.getKey().substring(1).replaceAll("\\{[^}]+}", "1"));
-                HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json");
+                // The media type the operation takes, so that content negotiation does not answer before security does.
+                JsonObject body = entry.getValue().asJsonObject().getJsonObject("requestBody");
+                String mediaType = body == null || !body.containsKey("content") ? "application/json"
+                        : body.getJsonObject("content").keySet().iterator().next();
+                HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", mediaType);
                 request = verb.equals("GET") || verb.equals("DELETE") ? request.method(verb, HttpRequest.BodyPublishers.noBody())
                         : request.method(verb, HttpRequest.BodyPublishers.ofString("{}"));
                 int status = HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();

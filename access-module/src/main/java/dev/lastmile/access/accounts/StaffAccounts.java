@@ -61,9 +61,20 @@ public class StaffAccounts {
         Set<Role> roles = roleNames == null ? null : violations.attempt("roles", () -> roles(roleNames));
         Set<String> depotCodes = violations.attempt("depots", () -> depots(depots));
         violations.throwIfAny();
+        if (account.isUsableAdministrator() && !roles.contains(Role.ADMIN)) {
+            keepAnAdministrator(account);
+        }
         account.assign(roles, depotCodes, allDepots);
-        account.revokeTokens();
         return account;
+    }
+
+    /** The last usable administrator may not be disabled or lose the role: nobody could put it right. */
+    private void keepAnAdministrator(StaffAccount leaving) {
+        boolean another = all().stream().anyMatch(a -> a != leaving && a.isUsableAdministrator());
+        if (!another) {
+            throw new RuleViolation("last-administrator", "Last administrator",
+                    leaving.username() + " is the only administrator who can sign in; make another one first.");
+        }
     }
 
     public String resetPassword(String username) {
@@ -72,6 +83,18 @@ public class StaffAccounts {
         account.setPasswordHash(passwords.hash(password));
         account.revokeTokens();
         return password;
+    }
+
+    /** Unlocked, enabled, an administrator of every depot again, with this password: the way back when nobody can sign in. */
+    public StaffAccount restoreAdministrator(String username, String password) {
+        StaffAccount account = unlock(username);
+        account.enable();
+        Set<Role> roles = EnumSet.copyOf(account.roles());
+        roles.add(Role.ADMIN);
+        account.assign(roles, account.depots(), true);
+        account.setPasswordHash(passwords.hash(password));
+        account.revokeTokens();
+        return account;
     }
 
     public StaffAccount unlock(String username) {
@@ -84,6 +107,9 @@ public class StaffAccounts {
 
     public StaffAccount disable(String username) {
         StaffAccount account = existing(username);
+        if (account.isUsableAdministrator()) {
+            keepAnAdministrator(account);
+        }
         account.disable();
         return account;
     }
@@ -119,15 +145,23 @@ public class StaffAccounts {
                 .getResultList().stream().findFirst();
     }
 
-    /** An account signed in through the carrier's identity provider: created on first sign-in, roles kept in step with the claims. */
-    public StaffAccount provisioned(String username, String displayName, Set<Role> roles, Set<String> depots,
+    /**
+     * An account of the carrier's identity provider, found by its issuer and subject (user names may change):
+     * created on the first sign-in, roles and depots kept in step with the claims at every later one.
+     */
+    public StaffAccount provisioned(String externalSubject, String username, Set<Role> roles, Set<String> depots,
                                     boolean allDepots) {
-        StaffAccount account = find(username).orElse(null);
+        StaffAccount account = em.createNamedQuery(StaffAccount.BY_EXTERNAL_SUBJECT, StaffAccount.class)
+                .setParameter("subject", externalSubject).getResultList().stream().findFirst().orElse(null);
         if (account == null) {
-            account = new StaffAccount(username, displayName, roles, depots, allDepots, StaffAccount.Origin.OIDC, Instant.now());
+            if (find(username).isPresent()) {
+                throw new RuleViolation("username-taken", "User name taken", "Another account has the user name "
+                        + username + "; ask an administrator.");
+            }
+            account = StaffAccount.external(externalSubject, username, roles, depots, allDepots, Instant.now());
             em.persist(account);
             em.flush();
-        } else if (!account.roles().equals(roles) || !account.depots().equals(depots) || account.allDepots() != allDepots) {
+        } else {
             account.assign(roles, depots, allDepots);
         }
         return account;

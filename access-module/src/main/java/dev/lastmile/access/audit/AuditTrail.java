@@ -1,5 +1,6 @@
 package dev.lastmile.access.audit;
 
+import jakarta.enterprise.context.ContextNotActiveException;
 import dev.lastmile.model.access.Caller;
 import dev.lastmile.model.access.CurrentCaller;
 import dev.lastmile.model.audit.AuditEntry;
@@ -28,7 +29,17 @@ public class AuditTrail {
 
     @Transactional
     void reported(@Observes Audited event) {
-        append(current.get(), current.clientAddress(), event.action(), event.subjectType(), event.subjectIds(), event.detail());
+        Caller caller;
+        String address;
+        try {
+            caller = current.get();
+            address = current.clientAddress();
+        } catch (ContextNotActiveException outsideARequest) {
+            // a timer or background job: nobody signed in did it
+            caller = Caller.ANONYMOUS;
+            address = null;
+        }
+        append(caller, address, event.action(), event.subjectType(), event.subjectIds(), event.detail());
     }
 
     /** For what must be remembered even when the request fails (a refused sign-in), or after it committed. */

@@ -45,14 +45,15 @@ public class SignIn {
                 .setParameter("username", name).getResultList().stream().findFirst().orElse(null);
         String given = password == null ? "" : password;
         boolean matches;
-        if (account == null) {
+        if (account == null || account.passwordHash() == null) {
+            // Unknown names and identity-provider accounts cost the same work as a wrong password.
             passwords.spendTheSameTime(given);
             matches = false;
         } else {
             matches = passwords.matches(given, account.passwordHash());
         }
         if (!matches || !account.maySignIn()) {
-            refuse(name, address, "STAFF");
+            refuse(name, name, address, "STAFF");
         }
         throttle.succeeded(name);
         audit.recordSeparately(account.asCaller(), address, "sign-in", "staff-account", name, null);
@@ -63,15 +64,18 @@ public class SignIn {
         throttle.refuseIfBlocked(address);
         try {
             Partner partner = credentials.partner(code == null ? "" : code.trim(), secret == null ? "" : secret);
+            audit.recordSeparately(partner.asCaller(), address, "sign-in", "partner", partner.code(), null);
             return new SignedIn(partner.asCaller(), partner.tokenEpoch());
         } catch (NotAuthenticated wrong) {
-            refuse(code == null ? "" : code, address, "PARTNER");
+            // Only the address counts: a partner code may read like a staff user name.
+            refuse(code == null ? "" : code, null, address, "PARTNER");
             throw wrong;
         }
     }
 
-    private void refuse(String name, String address, String kind) {
-        boolean locked = throttle.failed(name, address);
+    /** @param staffAccount the staff account whose failures count, or null */
+    private void refuse(String name, String staffAccount, String address, String kind) {
+        boolean locked = throttle.failed(staffAccount, address);
         audit.recordSeparately(Caller.ANONYMOUS, address, locked ? "sign-in.failed.account-locked" : "sign-in.failed",
                 kind.equals("STAFF") ? "staff-account" : "partner", name.isEmpty() ? "-" : name, null);
         throw new NotAuthenticated(REFUSED);

@@ -9,8 +9,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -32,30 +30,34 @@ public class SignInThrottle {
 
     /** 429 while the address is blocked, before any password is checked. */
     public void refuseIfBlocked(String address) {
-        List<?> blocked = em.createNativeQuery("SELECT blocked_until FROM sign_in_failure WHERE subject = ?"
-                + " AND blocked_until > ?").setParameter(1, "address:" + address).setParameter(2, utc(Instant.now()))
-                .getResultList();
-        if (!blocked.isEmpty()) {
-            Instant until = toInstant(blocked.get(0));
+        LocalDateTime now = utc(Instant.now());
+        List<?> waits = em.createNativeQuery("SELECT TIMESTAMPDIFF(SECOND, ?, blocked_until) FROM sign_in_failure"
+                + " WHERE subject = ? AND blocked_until > ?").setParameter(1, now).setParameter(2, "address:" + address)
+                .setParameter(3, now).getResultList();
+        if (!waits.isEmpty()) {
             throw new TooManyRequests("Too many failed sign-ins from this address; try again later.",
-                    Math.max(1, Duration.between(Instant.now(), until).toSeconds()));
+                    Math.max(1, ((Number) waits.get(0)).longValue() + 1));
         }
     }
 
-    /** @return true when this failure locked the account */
+    /**
+     * @param username the staff account tried, or null when no staff account's failures count
+     * @return true when this failure locked the account
+     */
     public boolean failed(String username, String address) {
         Instant now = Instant.now();
-        int addressFailures = count("address:" + address, now);
+        int addressFailures = count("address:" + address, now, true);
         if (addressFailures >= settings.addressMaxFailures()) {
             em.createNativeQuery("UPDATE sign_in_failure SET blocked_until = ? WHERE subject = ?")
                     .setParameter(1, utc(now.plus(settings.window()))).setParameter(2, "address:" + address).executeUpdate();
         }
-        StaffAccount account = em.createNamedQuery(StaffAccount.BY_USERNAME, StaffAccount.class)
+        StaffAccount account = username == null ? null : em.createNamedQuery(StaffAccount.BY_USERNAME, StaffAccount.class)
                 .setParameter("username", username).getResultList().stream().findFirst().orElse(null);
         if (account == null) {
             return false;
         }
-        int accountFailures = count("account:" + username, now);
+        // Wrong passwords in a row, however slowly: only a success or an unlock starts the count again.
+        int accountFailures = count("account:" + username, now, false);
         if (accountFailures >= settings.maxFailures() && account.lockedAt() == null) {
             account.lock(now);
             return true;
@@ -68,9 +70,9 @@ public class SignInThrottle {
                 .executeUpdate();
     }
 
-    /** Adds one failure; a window that has passed starts again at one. Returns the failures in the window. */
-    private int count(String subject, Instant now) {
-        LocalDateTime windowStart = utc(now.minus(settings.window()));
+    /** Adds one failure; a window that has passed starts again at one (if it does). Returns the failures counted. */
+    private int count(String subject, Instant now, boolean windowed) {
+        LocalDateTime windowStart = windowed ? utc(now.minus(settings.window())) : LocalDateTime.of(1970, 1, 1, 0, 0);
         em.createNativeQuery("INSERT INTO sign_in_failure (subject, failures, window_start) VALUES (?, 1, ?)"
                         + " ON DUPLICATE KEY UPDATE failures = IF(window_start < ?, 1, failures + 1),"
                         + " window_start = IF(window_start < ?, VALUES(window_start), window_start)")
@@ -83,12 +85,5 @@ public class SignInThrottle {
 
     private static LocalDateTime utc(Instant instant) {
         return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static Instant toInstant(Object column) {
-        if (column instanceof Timestamp timestamp) {
-            return timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
-        }
-        return ((LocalDateTime) column).toInstant(ZoneOffset.UTC);
     }
 }

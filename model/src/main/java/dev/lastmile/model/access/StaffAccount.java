@@ -22,10 +22,12 @@ import java.util.stream.Collectors;
 @Table(name = "staff_account")
 @NamedQuery(name = StaffAccount.BY_USERNAME, query = "SELECT a FROM StaffAccount a WHERE a.username = :username")
 @NamedQuery(name = StaffAccount.ALL, query = "SELECT a FROM StaffAccount a ORDER BY a.username")
+@NamedQuery(name = StaffAccount.BY_EXTERNAL_SUBJECT, query = "SELECT a FROM StaffAccount a WHERE a.externalSubject = :subject")
 public class StaffAccount {
 
     public static final String BY_USERNAME = "StaffAccount.byUsername";
     public static final String ALL = "StaffAccount.all";
+    public static final String BY_EXTERNAL_SUBJECT = "StaffAccount.byExternalSubject";
 
     /** Where the account's identity lives. */
     public enum Origin { LOCAL, OIDC }
@@ -64,10 +66,21 @@ public class StaffAccount {
     @Column(name = "token_epoch", nullable = false)
     private int tokenEpoch;
 
+    @Column(name = "external_subject", unique = true, length = 400)
+    private String externalSubject;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
     protected StaffAccount() {
+    }
+
+    /** An account of the carrier's identity provider, known by its issuer and subject. */
+    public static StaffAccount external(String externalSubject, String username, Set<Role> roles, Set<String> depots,
+                                        boolean allDepots, Instant createdAt) {
+        StaffAccount account = new StaffAccount(username, username, roles, depots, allDepots, Origin.OIDC, createdAt);
+        account.externalSubject = externalSubject;
+        return account;
     }
 
     public StaffAccount(String username, String displayName, Set<Role> roles, Set<String> depots, boolean allDepots,
@@ -80,13 +93,25 @@ public class StaffAccount {
         assign(roles, depots, allDepots);
     }
 
+    /** New roles or depots end the tokens and sessions issued under the old ones. */
     public final void assign(Set<Role> newRoles, Set<String> newDepots, boolean everyDepot) {
         if (newRoles.isEmpty() || newRoles.stream().anyMatch(role -> !role.isStaff())) {
             throw new IllegalArgumentException("a staff account needs one or more staff roles");
         }
-        this.roles = newRoles.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
-        this.depots = String.join(",", new TreeSet<>(newDepots));
+        String newRoleList = newRoles.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+        String newDepotList = String.join(",", new TreeSet<>(newDepots));
+        boolean changed = roles != null && (!newRoleList.equals(roles) || !newDepotList.equals(depots) || everyDepot != allDepots);
+        this.roles = newRoleList;
+        this.depots = newDepotList;
         this.allDepots = everyDepot;
+        if (changed) {
+            revokeTokens();
+        }
+    }
+
+    /** May this account act as an administrator right now (enabled, not locked)? */
+    public boolean isUsableAdministrator() {
+        return maySignIn() && roles().contains(Role.ADMIN);
     }
 
     public void setPasswordHash(String encoded) {

@@ -90,8 +90,17 @@ public class AuditEntry {
         }
     }
 
-    private static String clip(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max);
+    /**
+     * What the database will give back: well-formed UTF-8 (a lone surrogate would be stored as '?') and no
+     * character cut in half, so that an honest entry always verifies.
+     */
+    static String clip(String text, int max) {
+        String stored = new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+        if (stored.length() <= max) {
+            return stored;
+        }
+        int end = Character.isHighSurrogate(stored.charAt(max - 1)) ? max - 1 : max;
+        return stored.substring(0, end);
     }
 
     public Long id() {

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The session cookie's Secure flag, when the carrier serves over TLS (lastmile.cookies.secure=true). Name,
- * HttpOnly, SameSite=Lax and cookie-only tracking are in web.xml: Payara applies SameSite from there only.
+ * HttpOnly and cookie-only tracking are in web.xml, SameSite=Lax in glassfish-web.xml (where Payara reads it).
  */
 @WebListener
 public class SessionCookies implements ServletContextListener {

@@ -1,5 +1,7 @@
 package dev.lastmile.access.accounts.boundary;
 
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 import dev.lastmile.access.accounts.StaffAccounts;
 import dev.lastmile.model.access.Roles;
 import dev.lastmile.model.access.StaffAccount;
@@ -59,11 +61,11 @@ public class AccountResource {
     @Operation(summary = "Open a staff account", description = "roles: ADMIN, DISPATCHER, DEPOT_STAFF, CUSTOMER_SERVICE,"
             + " MANAGER; depots: the depot codes the person works for, or allDepots. Without a password one is"
             + " generated and returned this once.")
-    public Response open(AccountRequest request) {
+    public Response open(AccountRequest request, @Context UriInfo uri) {
         Violations.body(request);
         StaffAccounts.Opened opened = accounts.open(request.username(), request.displayName(), request.roles(),
                 request.depots(), Boolean.TRUE.equals(request.allDepots()), request.password());
-        return Response.status(201).entity(new Opened(AccountView.of(opened.account()), opened.password())).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(opened.account().username()).build()).entity(new Opened(AccountView.of(opened.account()), opened.password())).build();
     }
 
     @GET

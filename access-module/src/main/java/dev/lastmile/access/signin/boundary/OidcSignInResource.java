@@ -1,5 +1,7 @@
 package dev.lastmile.access.signin.boundary;
 
+import dev.lastmile.access.signin.oidc.OidcSettings;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import dev.lastmile.access.accounts.StaffAccounts;
 import dev.lastmile.access.audit.AuditTrail;
 import dev.lastmile.access.signin.BrowserSession;
@@ -22,7 +24,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.EnumSet;
 import java.util.Set;
@@ -51,19 +52,27 @@ public class OidcSignInResource {
     OidcSignIn oidc;
 
     @Inject
+    OidcSettings settings;
+
+    @Inject
     StaffAccounts accounts;
 
     @Inject
     AuditTrail audit;
 
+    /** Where the carrier's users reach Lastmile: the redirect URI registered at the provider is made from it. */
+    @Inject
+    @ConfigProperty(name = "lastmile.public-url", defaultValue = "http://localhost:8080")
+    String publicUrl;
+
     @GET
     @Operation(summary = "Sign in with the carrier's identity provider", description = "Redirects there; it sends the"
             + " browser back to /api/auth/oidc/callback. 404 when no provider is configured (lastmile.oidc.issuer).")
-    public Response begin(@Context HttpServletRequest request, @Context UriInfo uri) {
+    public Response begin(@Context HttpServletRequest request) {
         if (!oidc.enabled()) {
             throw new NotFound("sign-in method", "oidc");
         }
-        URI callback = uri.getBaseUriBuilder().path("auth/oidc/callback").build();
+        URI callback = URI.create(publicUrl.replaceAll("/+$", "") + "/api/auth/oidc/callback");
         PendingSignIn pending = oidc.begin(callback);
         request.getSession(true).setAttribute(PENDING, pending);
         return Response.seeOther(pending.redirect()).header("Cache-Control", "no-store").build();
@@ -74,7 +83,7 @@ public class OidcSignInResource {
     @Operation(summary = "Where the identity provider sends the browser back", description = "Checks the answer,"
             + " signs the browser in and redirects to the home page.")
     public Response callback(@QueryParam("state") String state, @QueryParam("code") String code,
-                             @Context HttpServletRequest request, @Context UriInfo uri) {
+                             @Context HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         PendingSignIn pending = session == null ? null : (PendingSignIn) session.getAttribute(PENDING);
         if (session != null) {
@@ -92,20 +101,23 @@ public class OidcSignInResource {
             throw new Forbidden("Your identity provider gives you no Lastmile role (ADMIN, DISPATCHER, DEPOT_STAFF,"
                     + " CUSTOMER_SERVICE or MANAGER).");
         }
-        if (accounts.find(identity.username()).filter(a -> a.origin() == StaffAccount.Origin.LOCAL).isPresent()) {
-            throw new Forbidden("A local account has this user name; ask an administrator.");
+        String username = identity.username() == null ? "" : identity.username().trim().toLowerCase(java.util.Locale.ROOT);
+        if (!username.matches("[a-z0-9][a-z0-9._@-]{1,63}")) {
+            throw new Forbidden("Your user name at the identity provider cannot be used here (2 to 64 letters, digits,"
+                    + " dots, dashes, @ or underscores); ask an administrator.");
         }
         Set<String> depots = new TreeSet<>(identity.depots());
         boolean everyDepot = depots.remove(EVERY_DEPOT);
-        depots.removeIf(code1 -> !code1.matches("[A-Z0-9]{2,16}"));
-        StaffAccount account = accounts.provisioned(identity.username(), identity.username(), roles, depots, everyDepot);
+        depots.removeIf(depot -> !depot.matches("[A-Z0-9]{2,16}"));
+        StaffAccount account = accounts.provisioned(settings.issuer() + " " + identity.subject(), username, roles, depots,
+                everyDepot);
         if (!account.maySignIn()) {
             throw new NotAuthenticated("This account is disabled or locked; ask an administrator.");
         }
         BrowserSession.establish(request, account.asCaller(), account.tokenEpoch());
         audit.recordSeparately(account.asCaller(), request.getRemoteAddr(), "sign-in.oidc", "staff-account",
                 account.username(), "subject " + identity.subject());
-        return Response.seeOther(uri.getBaseUri().resolve("..")).build();
+        return Response.seeOther(URI.create(publicUrl.replaceAll("/+$", "") + "/")).build();
     }
 
     private static Set<Role> staffRoles(Set<String> claimed) {

@@ -1,5 +1,6 @@
 package dev.lastmile.access.signin.boundary;
 
+import jakarta.ws.rs.core.MultivaluedMap;
 import dev.lastmile.access.accounts.StaffAccounts;
 import dev.lastmile.access.signin.BrowserSession;
 import dev.lastmile.access.signin.SignIn;
@@ -20,7 +21,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -79,14 +79,14 @@ public class SignInResource {
             + " or grant_type=client_credentials with client_id (the partner code) and client_secret (partners)."
             + " Send it as Authorization: Bearer <access_token>. Wrong credentials: 401 with one generic message;"
             + " repeated failures lock the account (an administrator unlocks it) and slow the address down (429).")
-    public Response token(@FormParam("grant_type") String grantType, @FormParam("username") String username,
-                          @FormParam("password") String password, @FormParam("client_id") String clientId,
-                          @FormParam("client_secret") String clientSecret, @Context HttpServletRequest request) {
+    public Response token(MultivaluedMap<String, String> form, @Context HttpServletRequest request) {
+        // The form as an entity, not @FormParam: a body of another type then answers 415 instead of failing inside Jersey.
+        String grantType = form == null ? null : form.getFirst("grant_type");
         SignIn.SignedIn signedIn;
         if ("password".equals(grantType)) {
-            signedIn = signIn.staff(username, password, request.getRemoteAddr());
+            signedIn = signIn.staff(form.getFirst("username"), form.getFirst("password"), request.getRemoteAddr());
         } else if ("client_credentials".equals(grantType)) {
-            signedIn = signIn.partner(clientId, clientSecret, request.getRemoteAddr());
+            signedIn = signIn.partner(form.getFirst("client_id"), form.getFirst("client_secret"), request.getRemoteAddr());
         } else {
             throw new InvalidRequest("grant_type", "must be password or client_credentials");
         }

@@ -40,7 +40,7 @@ public class AddressCheckResource {
     @GET
     @Operation(summary = "Parcels waiting for their address to be placed (oldest first, at most 1000)")
     public List<ParcelView> waiting() {
-        return checks.waiting().stream().map(ParcelView::of).toList();
+        return checks.waiting().stream().map(parcel -> ParcelView.of(parcel).withoutPin()).toList();
     }
 
     @PUT
@@ -56,6 +56,6 @@ public class AddressCheckResource {
         violations.throwIfAny();
         Parcel parcel = parcels.byTrackingId(trackingId);
         checks.place(parcel, point);
-        return ParcelView.of(parcel);
+        return ParcelView.of(parcel).withoutPin();
     }
 }

@@ -17,6 +17,12 @@ public record ParcelView(String trackingId, String status, String shipperReferen
     public record SlotView(String from, String to) {
     }
 
+    /** For staff: the PIN is between shipper and recipient. */
+    public ParcelView withoutPin() {
+        return new ParcelView(trackingId, status, shipperReference, recipientName, address, weightKg, deliveryDate, timeSlot,
+                depot, registeredAt, declaredValue, null, failedAttempts);
+    }
+
     public static ParcelView of(Parcel parcel) {
         DeliveryAddress address = parcel.address();
         return new ParcelView(parcel.trackingId().value(), parcel.status().name(), parcel.shipperReference().orElse(null),

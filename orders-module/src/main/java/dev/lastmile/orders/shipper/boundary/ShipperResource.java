@@ -1,5 +1,7 @@
 package dev.lastmile.orders.shipper.boundary;
 
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 import dev.lastmile.model.access.Roles;
 import dev.lastmile.model.shipper.ShipperApiKey;
 import jakarta.annotation.security.RolesAllowed;
@@ -65,10 +67,10 @@ public class ShipperResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Open a shipper account", description = "Returns the API key once; only its hash is stored.")
-    public Response open(ShipperRequest request) {
+    public Response open(ShipperRequest request, @Context UriInfo uri) {
         Violations.body(request);
         ShipperAccounts.Opened opened = accounts.open(request.code(), request.name());
-        return Response.status(201)
+        return Response.created(uri.getAbsolutePathBuilder().path(opened.shipper().code()).build())
                 .entity(new ShipperCreated(opened.shipper().code(), opened.shipper().name(), opened.apiKey())).build();
     }
 
@@ -98,9 +100,21 @@ public class ShipperResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Issue a second key for a rotation", description = "Both keys work until the old one is"
             + " revoked; at most two are live. The new key is returned this once.")
-    public Response rotate(@PathParam("code") String code) {
+    public Response rotate(@PathParam("code") String code, @Context UriInfo uri) {
         ShipperAccounts.IssuedKey issued = accounts.rotate(accounts.byCode(code));
-        return Response.status(201).entity(KeyView.of(issued.key(), issued.apiKey())).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(issued.key().id())).build())
+                .entity(KeyView.of(issued.key(), issued.apiKey())).build();
+    }
+
+    @POST
+    @Path("{code}/keys/reset")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "After a leak: revoke every key of the shipper and issue one new key", description = "Also"
+            + " ends a key the holder of a leaked key may have issued itself. The new key is returned this once.")
+    public Response reset(@PathParam("code") String code, @Context UriInfo uri) {
+        ShipperAccounts.IssuedKey issued = accounts.reset(accounts.byCode(code));
+        return Response.created(uri.getBaseUriBuilder().path("shippers/{code}/keys/{id}").build(code, issued.key().id()))
+                .entity(KeyView.of(issued.key(), issued.apiKey())).build();
     }
 
     @DELETE
@@ -123,9 +137,10 @@ public class ShipperResource {
     @Path("me/keys")
     @RolesAllowed(Roles.SHIPPER)
     @Operation(summary = "Issue your second key for a rotation", description = "Deploy it, then revoke the old one.")
-    public Response rotateOwn(@HeaderParam(ShipperKeys.HEADER) String apiKey) {
+    public Response rotateOwn(@HeaderParam(ShipperKeys.HEADER) String apiKey, @Context UriInfo uri) {
         ShipperAccounts.IssuedKey issued = accounts.rotate(keys.authenticate(apiKey));
-        return Response.status(201).entity(KeyView.of(issued.key(), issued.apiKey())).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(issued.key().id())).build())
+                .entity(KeyView.of(issued.key(), issued.apiKey())).build();
     }
 
     @DELETE

@@ -1,5 +1,6 @@
 package dev.lastmile.orders.shipper.control;
 
+import jakarta.persistence.LockModeType;
 import dev.lastmile.model.problem.NotFound;
 import dev.lastmile.model.shipper.ShipperApiKey;
 import java.util.List;
@@ -45,11 +46,20 @@ public class ShipperAccounts {
      * forgotten old key cannot linger.
      */
     public IssuedKey rotate(Shipper shipper) {
+        // One rotation at a time per shipper, so two at once cannot make three live keys.
+        em.lock(em.merge(shipper), LockModeType.PESSIMISTIC_WRITE);
         long live = keys(shipper).stream().filter(ShipperApiKey::live).count();
         if (live >= ShipperApiKey.MAX_LIVE) {
             throw new RuleViolation("too-many-keys", "Two keys are live", "Revoke the old key before issuing another:"
                     + " a shipper holds at most " + ShipperApiKey.MAX_LIVE + " live keys while it rotates.");
         }
+        return newKey(shipper);
+    }
+
+    /** After a leak: every live key ends (also one the holder of a leaked key may have issued) and one new key is issued. */
+    public IssuedKey reset(Shipper shipper) {
+        em.lock(em.merge(shipper), LockModeType.PESSIMISTIC_WRITE);
+        keys(shipper).forEach(key -> key.revoke(Instant.now()));
         return newKey(shipper);
     }
 

@@ -1,5 +1,7 @@
 package dev.lastmile.partners.handoff.boundary;
 
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 import dev.lastmile.model.access.CurrentCaller;
 import dev.lastmile.model.access.Roles;
 import dev.lastmile.model.handoff.PartnerOffer;
@@ -58,11 +60,11 @@ public class HandoffResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Accept a parcel offered to you", description = "You take over its delivery. A parcel not"
             + " offered to you answers 404.")
-    public Response accept(HandoffRequest request) {
+    public Response accept(HandoffRequest request, @Context UriInfo uri) {
         Violations.body(request);
-        return Response.status(Response.Status.CREATED)
-                .entity(HandoffView.of(desk.accept(me(), request.trackingId(), request.partnerReference(), "REST")))
-                .build();
+        HandoffView handoff = HandoffView.of(desk.accept(me(), request.trackingId(), request.partnerReference(), "REST"));
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(handoff.handoffId())).build())
+                .entity(handoff).build();
     }
 
     @GET

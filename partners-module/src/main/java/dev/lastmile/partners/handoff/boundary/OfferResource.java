@@ -1,5 +1,7 @@
 package dev.lastmile.partners.handoff.boundary;
 
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 import dev.lastmile.model.access.CurrentCaller;
 import dev.lastmile.model.access.Roles;
 import dev.lastmile.model.handoff.PartnerOffer;
@@ -42,10 +44,10 @@ public class OfferResource {
     @RolesAllowed({Roles.ADMIN, Roles.DISPATCHER})
     @Operation(summary = "Offer a parcel to a partner", description = "One open offer per parcel; 404 for a parcel"
             + " outside your depots or an unknown partner.")
-    public Response offer(@PathParam("code") String code, OfferRequest request) {
+    public Response offer(@PathParam("code") String code, OfferRequest request, @Context UriInfo uri) {
         Violations.body(request);
         PartnerOffer offer = desk.offer(code, request.trackingId(), caller.get());
-        return Response.status(201).entity(new OfferMade(offer.id(), code, offer.parcel().trackingId().value(),
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(offer.id())).build()).entity(new OfferMade(offer.id(), code, offer.parcel().trackingId().value(),
                 offer.offeredBy(), offer.offeredAt().toString())).build();
     }
 }

@@ -1,5 +1,7 @@
 package dev.lastmile.partners.registry.boundary;
 
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 import dev.lastmile.model.access.Roles;
 import dev.lastmile.model.partner.Partner;
 import dev.lastmile.model.problem.Violations;
@@ -46,10 +48,10 @@ public class PartnerResource {
     @POST
     @Operation(summary = "Put a partner on record", description = "Returns its client secret once: the partner signs"
             + " in with its code as client_id (POST /api/auth/token, grant_type=client_credentials) or with HTTP Basic on SOAP.")
-    public Response register(PartnerRequest request) {
+    public Response register(PartnerRequest request, @Context UriInfo uri) {
         Violations.body(request);
         PartnerRegistry.Registered registered = registry.register(request.code(), request.name(), request.contactEmail());
-        return Response.status(201).entity(PartnerView.of(registered.partner(), registered.clientSecret())).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(registered.partner().code()).build()).entity(PartnerView.of(registered.partner(), registered.clientSecret())).build();
     }
 
     @GET

@@ -1,5 +1,7 @@
 package dev.lastmile.pod.device.boundary;
 
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 import dev.lastmile.model.access.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import dev.lastmile.model.problem.Violations;
@@ -46,10 +48,11 @@ public class DeviceResource {
     @RolesAllowed({Roles.ADMIN, Roles.DEPOT_STAFF})
     @Operation(summary = "Issue a handheld token to a driver of your depot", description = "The token is returned this"
             + " once only and expires after lastmile.handheld.token-lifetime (30 days by default).")
-    public Response issue(DeviceRequest request) {
+    public Response issue(DeviceRequest request, @Context UriInfo uri) {
         Violations.body(request);
-        return Response.status(Response.Status.CREATED).entity(DeviceView.of(devices.issue(request.driverId(),
-                request.label()))).build();
+        DeviceView device = DeviceView.of(devices.issue(request.driverId(), request.label()));
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(device.deviceId())).build())
+                .entity(device).build();
     }
 
     @POST
