@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Map;
 import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -180,6 +181,33 @@ class MicroSmokeIT {
         DemoAccounts.Account manager = system.demoAccounts().get(3);
         JsonObject me = new ApiClient(base).signedIn(manager.username(), manager.password()).get("api/auth/me");
         assertTrue(me.getBoolean("allDepots"));
+    }
+
+    @Test
+    void aSoapRequestThatDoesNotFollowTheContractGetsAClientFaultInTheContractsWords() throws Exception {
+        String namespace = "https://lastmile.dev/partners/handoff/v1";
+        for (String body : List.of("not XML at all", "<a/>",
+                envelope("<h:Unexpected xmlns:h=\"" + namespace + "\"><h:what>ever</h:what></h:Unexpected>"),
+                envelope("<h:AcceptHandoffRequest xmlns:h=\"" + namespace + "\"><h:trackingId>1</h:partnerCode>"
+                        + "</h:AcceptHandoffRequest>"))) {
+            HttpResponse<String> fault = HTTP.send(HttpRequest.newBuilder(base.resolve("soap/partners/handoff"))
+                    .header("Content-Type", "text/xml; charset=utf-8")
+                    .header("SOAPAction", "\"https://lastmile.dev/partners/handoff/v1/AcceptHandoff\"")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(500, fault.statusCode(), body);
+            assertTrue(fault.body().contains(":Client</faultcode>"), fault.body());
+            assertTrue(fault.body().contains("<faultstring>The request does not follow the partner handoff contract"
+                    + " (partner-handoff.wsdl).</faultstring>"), fault.body());
+            for (String internal : List.of("Exception", "jakarta.", "java.", "com.sun", "com.ctc", "[row,col")) {
+                assertFalse(fault.body().contains(internal), internal + " in " + fault.body());
+            }
+        }
+    }
+
+    private static String envelope(String body) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><soapenv:Envelope"
+                + " xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Body>" + body
+                + "</soapenv:Body></soapenv:Envelope>";
     }
 
     @Test

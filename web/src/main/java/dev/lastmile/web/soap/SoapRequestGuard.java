@@ -1,0 +1,161 @@
+package dev.lastmile.web.soap;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * Lets only requests shaped like the partner contract reach the SOAP runtime: a SOAP 1.1 envelope whose body
+ * holds one of the contract's requests. Anything else (not XML, no envelope, an operation the contract does
+ * not have, text in the body) is answered here with a Client fault in the contract's words, because Metro
+ * would answer it with its parser's messages before any handler of ours runs. Where the SOAP endpoint is
+ * served by the web module (Payara Micro); on Payara Server the EJB endpoint has its own path.
+ */
+@WebFilter(urlPatterns = "/soap/*")
+public class SoapRequestGuard extends HttpFilter {
+
+    static final String ENVELOPE_NS = "http://schemas.xmlsoap.org/soap/envelope/";
+    static final String CONTRACT_NS = "https://lastmile.dev/partners/handoff/v1";
+    static final String NOT_THE_CONTRACT = "The request does not follow the partner handoff contract (partner-handoff.wsdl).";
+    /** Partner requests are a few hundred bytes; a megabyte is refused unread. */
+    static final int MAX_BYTES = 1 << 20;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!"POST".equals(request.getMethod())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes(MAX_BYTES + 1);
+        if (body.length > MAX_BYTES || !followsTheContract(body)) {
+            refuse(response);
+            return;
+        }
+        chain.doFilter(new CachedBody(request, body), response);
+    }
+
+    static boolean followsTheContract(byte[] body) {
+        try {
+            Document document = parser().newDocumentBuilder().parse(new ByteArrayInputStream(body));
+            Element envelope = document.getDocumentElement();
+            if (!is(envelope, ENVELOPE_NS, "Envelope")) {
+                return false;
+            }
+            Element soapBody = null;
+            for (Node child = envelope.getFirstChild(); child != null; child = child.getNextSibling()) {
+                if (child instanceof Element element && is(element, ENVELOPE_NS, "Body")) {
+                    soapBody = element;
+                }
+            }
+            return soapBody != null && holdsOneContractRequest(soapBody);
+        } catch (Exception notXml) {
+            return false;
+        }
+    }
+
+    private static boolean holdsOneContractRequest(Element soapBody) {
+        int requests = 0;
+        for (Node child = soapBody.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element element) {
+                if (!CONTRACT_NS.equals(element.getNamespaceURI()) || !element.getLocalName().endsWith("Request")) {
+                    return false;
+                }
+                requests++;
+            } else if (child.getNodeType() == Node.TEXT_NODE && !child.getTextContent().isBlank()) {
+                return false;
+            }
+        }
+        return requests == 1;
+    }
+
+    private static boolean is(Element element, String namespace, String localName) {
+        return namespace.equals(element.getNamespaceURI()) && localName.equals(element.getLocalName());
+    }
+
+    /** No DTDs, no external entities: a SOAP message has none, and they are how XML attacks come in. */
+    private static DocumentBuilderFactory parser() throws ParserConfigurationException {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        factory.setXIncludeAware(false);
+        factory.setExpandEntityReferences(false);
+        return factory;
+    }
+
+    private static void refuse(HttpServletResponse response) throws IOException {
+        response.setStatus(500);
+        response.setContentType("text/xml; charset=UTF-8");
+        response.getOutputStream().write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><S:Envelope xmlns:S=\"" + ENVELOPE_NS
+                + "\"><S:Body><S:Fault><faultcode>S:Client</faultcode><faultstring>" + NOT_THE_CONTRACT
+                + "</faultstring></S:Fault></S:Body></S:Envelope>").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The request again, with the body already read. */
+    private static final class CachedBody extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        CachedBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() throws IOException {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    return in.read(buffer, offset, length);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("synchronous reads only");
+                }
+            };
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}
