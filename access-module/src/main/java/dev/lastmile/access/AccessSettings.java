@@ -23,6 +23,11 @@ public class AccessSettings {
     @ConfigProperty(name = "lastmile.tokens.lifetime", defaultValue = "PT15M")
     Duration tokenLifetime;
 
+    /** How long an instance trusts what it read about an account's revocation; changes on the same instance count at once. */
+    @Inject
+    @ConfigProperty(name = "lastmile.tokens.revocation-check", defaultValue = "PT5S")
+    Duration revocationCheck;
+
     @Inject
     @ConfigProperty(name = "lastmile.handheld.token-lifetime", defaultValue = "P30D")
     Duration handheldTokenLifetime;
@@ -65,6 +70,10 @@ public class AccessSettings {
 
     public Duration tokenLifetime() {
         return tokenLifetime;
+    }
+
+    public Duration revocationCheck() {
+        return revocationCheck;
     }
 
     public Duration handheldTokenLifetime() {

@@ -403,10 +403,7 @@ class SecurityIT {
     }
 
     private Api partner(String code, String secret) {
-        Api.Reply token = anonymous().postRaw("api/auth/token", "application/x-www-form-urlencoded",
-                "grant_type=client_credentials&client_id=" + code + "&client_secret=" + Api.encode(secret));
-        assertEquals(200, token.status(), token.body());
-        return anonymous().withToken(token.json().getString("access_token"));
+        return Partners.signedIn(anonymous(), code, secret);
     }
 
     private PartnerHandoff soap(String code, String secret) throws Exception {

@@ -1,5 +1,11 @@
 package dev.lastmile.access.signin;
 
+import dev.lastmile.access.AccessSettings;
+import dev.lastmile.model.event.CredentialsChanged;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import dev.lastmile.model.partner.PartnersByCredential;
 import dev.lastmile.access.token.TokenClaims;
 import dev.lastmile.access.token.Tokens;
@@ -32,6 +38,19 @@ public class Credentials {
     @Inject
     Tokens tokens;
 
+    @Inject
+    AccessSettings settings;
+
+    /**
+     * What the last look at an account said (its epoch, or -1 when it may not sign in), for a few seconds: every
+     * request with a token would otherwise read the account's row. A change on this instance forgets it at once
+     * ({@link CredentialsChanged}); other instances see it within {@code lastmile.tokens.revocation-check}.
+     */
+    private final Map<String, Standing> standings = new ConcurrentHashMap<>();
+
+    private record Standing(int epoch, long checkedAtNanos) {
+    }
+
     /** A bearer token this installation signed, still within its lifetime, of an account that was not revoked since. */
     public Caller bearer(String token) {
         TokenClaims claims = tokens.verify(token)
@@ -42,20 +61,36 @@ public class Credentials {
 
     /** Sessions and tokens end when the account is locked, disabled, or its tokens revoked (the epoch moves on). */
     public void stillValid(Caller caller, int epoch) {
-        boolean valid = switch (caller.kind()) {
+        if (currentEpoch(caller) != epoch) {
+            throw new NotAuthenticated("The sign-in has ended (revoked, locked or disabled): sign in again.");
+        }
+    }
+
+    /** The account's token epoch, or -1 when it may not sign in (locked, disabled, gone). */
+    private int currentEpoch(Caller caller) {
+        String key = caller.kind() + ":" + caller.accountId();
+        Standing known = standings.get(key);
+        long now = System.nanoTime();
+        if (known != null && now - known.checkedAtNanos() < settings.revocationCheck().toNanos()) {
+            return known.epoch();
+        }
+        int epoch = switch (caller.kind()) {
             case STAFF -> {
                 StaffAccount account = em.find(StaffAccount.class, caller.accountId());
-                yield account != null && account.maySignIn() && account.tokenEpoch() == epoch;
+                yield account != null && account.maySignIn() ? account.tokenEpoch() : -1;
             }
             case PARTNER -> {
                 Partner partner = em.find(Partner.class, caller.accountId());
-                yield partner != null && partner.active() && partner.tokenEpoch() == epoch;
+                yield partner != null && partner.active() ? partner.tokenEpoch() : -1;
             }
-            default -> false;
+            default -> -1;
         };
-        if (!valid) {
-            throw new NotAuthenticated("The sign-in has ended (revoked, locked or disabled): sign in again.");
-        }
+        standings.put(key, new Standing(epoch, now));
+        return epoch;
+    }
+
+    void forget(@Observes(during = TransactionPhase.AFTER_COMPLETION) CredentialsChanged changed) {
+        standings.remove(changed.kind() + ":" + changed.accountId());
     }
 
     /** A handheld's device token: the driver's handheld, scoped to the driver's depot. */

@@ -1,10 +1,11 @@
 package dev.lastmile.access.token;
 
+import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 import dev.lastmile.model.access.Secret;
 import dev.lastmile.model.access.Caller;
 import dev.lastmile.model.access.CallerKind;
 import dev.lastmile.model.access.Role;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -38,15 +39,20 @@ public final class TokenSigner {
     public static final String ISSUER = "lastmile";
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+    /** Json.createReader looks the provider up on every call; every request verifies a token. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private final String currentKid;
     private final Map<String, byte[]> keys = new LinkedHashMap<>();
+    /** One keyed MAC per key and thread: setting a MAC up costs more than using it. */
+    private final Map<String, ThreadLocal<Mac>> macs = new LinkedHashMap<>();
 
     /** @param previous keys still accepted for verification (rotation), may be empty */
     public TokenSigner(byte[] current, List<byte[]> previous) {
         this.currentKid = kid(current);
         keys.put(currentKid, current);
         previous.forEach(key -> keys.putIfAbsent(kid(key), key));
+        keys.forEach((kid, key) -> macs.put(kid, ThreadLocal.withInitial(() -> newMac(key))));
     }
 
     public static TokenSigner fromSettings(String setting, String current, Optional<String> previous) {
@@ -62,19 +68,19 @@ public final class TokenSigner {
     }
 
     public String issue(Caller caller, int epoch, Instant now, Duration lifetime) {
-        JsonArrayBuilder roles = Json.createArrayBuilder();
+        JsonArrayBuilder roles = JSON.createArrayBuilder();
         caller.roles().stream().map(Enum::name).sorted().forEach(roles::add);
-        JsonArrayBuilder depots = Json.createArrayBuilder();
+        JsonArrayBuilder depots = JSON.createArrayBuilder();
         caller.depots().stream().sorted().forEach(depots::add);
-        String header = Json.createObjectBuilder().add("alg", "HS256").add("typ", "JWT").add("kid", currentKid).build().toString();
-        String payload = Json.createObjectBuilder().add("iss", ISSUER).add("sub", caller.name())
+        String header = JSON.createObjectBuilder().add("alg", "HS256").add("typ", "JWT").add("kid", currentKid).build().toString();
+        String payload = JSON.createObjectBuilder().add("iss", ISSUER).add("sub", caller.name())
                 .add("knd", caller.kind().name()).add("aid", caller.accountId()).add("roles", roles)
                 .add("depots", depots).add("all", caller.allDepots()).add("epc", epoch)
                 .add("iat", now.getEpochSecond()).add("exp", now.plus(lifetime).getEpochSecond())
                 .add("jti", UUID.randomUUID().toString()).build().toString();
         String signingInput = B64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
                 + B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
-        return signingInput + "." + B64.encodeToString(mac(keys.get(currentKid), signingInput));
+        return signingInput + "." + B64.encodeToString(mac(currentKid, signingInput));
     }
 
     /** The token's claims if it is well-formed, signed by one of our keys and not expired; empty otherwise. */
@@ -85,11 +91,11 @@ public final class TokenSigner {
                 return Optional.empty();
             }
             JsonObject header = json(parts[0]);
-            byte[] key = keys.get(header.getString("kid", ""));
-            if (key == null || !"HS256".equals(header.getString("alg", ""))) {
+            String kid = header.getString("kid", "");
+            if (!keys.containsKey(kid) || !"HS256".equals(header.getString("alg", ""))) {
                 return Optional.empty();
             }
-            byte[] expected = mac(key, parts[0] + "." + parts[1]);
+            byte[] expected = mac(kid, parts[0] + "." + parts[1]);
             if (!MessageDigest.isEqual(expected, B64D.decode(parts[2]))) {
                 return Optional.empty();
             }
@@ -111,14 +117,20 @@ public final class TokenSigner {
     }
 
     private static JsonObject json(String part) {
-        return Json.createReader(new StringReader(new String(B64D.decode(part), StandardCharsets.UTF_8))).readObject();
+        try (JsonReader reader = JSON.createReader(new StringReader(new String(B64D.decode(part), StandardCharsets.UTF_8)))) {
+            return reader.readObject();
+        }
     }
 
-    private static byte[] mac(byte[] key, String input) {
+    private byte[] mac(String kid, String input) {
+        return macs.get(kid).get().doFinal(input.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static Mac newMac(byte[] key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(input.getBytes(StandardCharsets.US_ASCII));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,6 @@
 package dev.lastmile.model.access;
 
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -20,6 +21,7 @@ import java.util.stream.Collectors;
  */
 @Entity
 @Table(name = "staff_account")
+@EntityListeners(CredentialsListener.class)
 @NamedQuery(name = StaffAccount.BY_USERNAME, query = "SELECT a FROM StaffAccount a WHERE a.username = :username")
 @NamedQuery(name = StaffAccount.ALL, query = "SELECT a FROM StaffAccount a ORDER BY a.username")
 @NamedQuery(name = StaffAccount.BY_EXTERNAL_SUBJECT, query = "SELECT a FROM StaffAccount a WHERE a.externalSubject = :subject")

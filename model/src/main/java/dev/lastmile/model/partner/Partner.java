@@ -1,5 +1,7 @@
 package dev.lastmile.model.partner;
 
+import dev.lastmile.model.access.CredentialsListener;
+import jakarta.persistence.EntityListeners;
 import dev.lastmile.model.access.Caller;
 import dev.lastmile.model.access.CallerKind;
 import dev.lastmile.model.access.Role;
@@ -19,6 +21,7 @@ import java.util.Set;
  */
 @Entity
 @Table(name = "partner")
+@EntityListeners(CredentialsListener.class)
 @NamedQuery(name = Partner.BY_CODE, query = "SELECT p FROM Partner p WHERE p.code = :code")
 @NamedQuery(name = Partner.ALL, query = "SELECT p FROM Partner p ORDER BY p.code")
 public class Partner {
