@@ -1,5 +1,8 @@
 package dev.lastmile.access.signin;
 
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import dev.lastmile.access.audit.AuditTrail;
 import dev.lastmile.model.access.Caller;
 import dev.lastmile.model.access.StaffAccount;
@@ -23,7 +26,7 @@ public class SignIn {
     EntityManager em;
 
     @Inject
-    PasswordHashing passwords;
+    StaffIdentityStore store;
 
     @Inject
     SignInThrottle throttle;
@@ -41,18 +44,12 @@ public class SignIn {
     public SignedIn staff(String username, String password, String address) {
         throttle.refuseIfBlocked(address);
         String name = username == null ? "" : username.trim();
-        StaffAccount account = name.isEmpty() ? null : em.createNamedQuery(StaffAccount.BY_USERNAME, StaffAccount.class)
-                .setParameter("username", name).getResultList().stream().findFirst().orElse(null);
-        String given = password == null ? "" : password;
-        boolean matches;
-        if (account == null || account.passwordHash() == null) {
-            // Unknown names and identity-provider accounts cost the same work as a wrong password.
-            passwords.spendTheSameTime(given);
-            matches = false;
-        } else {
-            matches = passwords.matches(given, account.passwordHash());
-        }
-        if (!matches || !account.maySignIn()) {
+        CredentialValidationResult checked = store.validate(new UsernamePasswordCredential(name,
+                new Password(password == null ? "" : password)));
+        StaffAccount account = checked.getStatus() != CredentialValidationResult.Status.VALID ? null
+                : em.createNamedQuery(StaffAccount.BY_USERNAME, StaffAccount.class).setParameter("username", name)
+                        .getSingleResult();
+        if (account == null || !account.maySignIn()) {
             refuse(name, name, address, "STAFF");
         }
         throttle.succeeded(name);
