@@ -204,6 +204,34 @@ class MicroSmokeIT {
         }
     }
 
+    /** On Payara Micro, Metro calls the endpoint outside any EJB: the handoff must still be one transaction. */
+    @Test
+    void aPartnerAcceptsAnOfferedParcelOverSoapWithItsCredentials() throws Exception {
+        ApiClient admin = system.administrator();
+        String key = admin.post("api/shippers", Json.createObjectBuilder().add("code", "SOAPSMOKE").add("name", "Soap Ltd")
+                .build()).getString("apiKey");
+        String trackingId = admin.asShipper(key).post("api/parcels", Json.createObjectBuilder()
+                .add("recipient", Json.createObjectBuilder().add("name", "Ada Lovelace"))
+                .add("address", Json.createObjectBuilder().add("line", "12 Baker Street").add("town", "London")
+                        .add("postcode", "NW1 6XE").add("country", "GB").add("latitude", 51.5226).add("longitude", -0.1571))
+                .add("weightKg", 1.0).add("deliveryDate", LocalDate.now().plusDays(3).toString()).build()).getString("trackingId");
+        String secret = admin.post("api/partners", Json.createObjectBuilder().add("code", "SMOKEP").add("name", "Smoke 3PL")
+                .build()).getString("clientSecret");
+        admin.post("api/partners/SMOKEP/offers", Json.createObjectBuilder().add("trackingId", trackingId).build());
+        String request = envelope("<h:AcceptHandoffRequest xmlns:h=\"https://lastmile.dev/partners/handoff/v1\">"
+                + "<h:trackingId>" + trackingId + "</h:trackingId><h:partnerReference>SM-1</h:partnerReference>"
+                + "</h:AcceptHandoffRequest>");
+        HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(base.resolve("soap/partners/handoff"))
+                .header("Content-Type", "text/xml; charset=utf-8")
+                .header("SOAPAction", "\"https://lastmile.dev/partners/handoff/v1/AcceptHandoff\"")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        ("SMOKEP:" + secret).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(request)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, accepted.statusCode(), accepted.body());
+        assertTrue(accepted.body().contains("SMOKEP"), accepted.body());
+        assertEquals("HANDED_TO_PARTNER", admin.asShipper(key).get("api/parcels/" + trackingId).getString("status"));
+    }
+
     private static String envelope(String body) {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><soapenv:Envelope"
                 + " xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Body>" + body
