@@ -1,5 +1,10 @@
 package dev.lastmile.web;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
 import dev.lastmile.model.access.Roles;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.sql.DataSourceDefinition;
@@ -46,7 +51,15 @@ import org.eclipse.microprofile.openapi.annotations.info.License;
 @OpenAPIDefinition(info = @Info(title = "Lastmile API", version = "0.1",
         description = "Back office of a last-mile parcel carrier: parcels, tracking, routes, proof of delivery,"
                 + " returns and partner handoffs. Errors are RFC 9457 problem documents (application/problem+json).",
-        license = @License(name = "Apache-2.0")))
+        license = @License(name = "Apache-2.0")),
+        security = {@SecurityRequirement(name = "bearer"), @SecurityRequirement(name = "apiKey")})
+// So that the API docs page can send credentials ("Authorize"): who may call each operation is in docs/security.md.
+@SecuritySchemes({
+    @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
+            description = "Staff and partners: a token from POST /api/auth/token. Handhelds: their device token."),
+    @SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
+            apiKeyName = "X-Api-Key", description = "Shippers: their API key.")
+})
 // The roles every module declares on its operations (see docs/security.md).
 @DeclareRoles({Roles.ADMIN, Roles.DISPATCHER, Roles.DEPOT_STAFF, Roles.CUSTOMER_SERVICE, Roles.MANAGER, Roles.PARTNER,
     Roles.SHIPPER, Roles.DRIVER})
