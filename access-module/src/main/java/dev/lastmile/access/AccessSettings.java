@@ -28,10 +28,6 @@ public class AccessSettings {
     @ConfigProperty(name = "lastmile.tokens.revocation-check", defaultValue = "PT5S")
     Duration revocationCheck;
 
-    @Inject
-    @ConfigProperty(name = "lastmile.handheld.token-lifetime", defaultValue = "P30D")
-    Duration handheldTokenLifetime;
-
     /** Consecutive wrong passwords after which an account is locked until an administrator lifts it. */
     @Inject
     @ConfigProperty(name = "lastmile.signin.max-failures", defaultValue = "5")
@@ -74,10 +70,6 @@ public class AccessSettings {
 
     public Duration revocationCheck() {
         return revocationCheck;
-    }
-
-    public Duration handheldTokenLifetime() {
-        return handheldTokenLifetime;
     }
 
     public int maxFailures() {

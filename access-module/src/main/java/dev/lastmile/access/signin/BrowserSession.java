@@ -1,10 +1,9 @@
 package dev.lastmile.access.signin;
 
+import dev.lastmile.model.access.Credential;
 import dev.lastmile.model.access.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -17,7 +16,6 @@ public final class BrowserSession {
     private static final String CALLER = "dev.lastmile.session.caller";
     private static final String EPOCH = "dev.lastmile.session.epoch";
     private static final String CSRF = "dev.lastmile.session.csrf";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private BrowserSession() {
     }
@@ -32,9 +30,7 @@ public final class BrowserSession {
             existing.invalidate();
         }
         HttpSession session = request.getSession(true);
-        byte[] raw = new byte[24];
-        RANDOM.nextBytes(raw);
-        String csrf = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        String csrf = Credential.newSecret(24);
         session.setAttribute(CALLER, caller);
         session.setAttribute(EPOCH, epoch);
         session.setAttribute(CSRF, csrf);

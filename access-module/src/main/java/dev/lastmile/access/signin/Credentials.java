@@ -1,5 +1,6 @@
 package dev.lastmile.access.signin;
 
+import dev.lastmile.model.access.Credential;
 import dev.lastmile.access.AccessSettings;
 import dev.lastmile.model.event.CredentialsChanged;
 import jakarta.enterprise.event.Observes;
@@ -96,7 +97,7 @@ public class Credentials {
     /** A handheld's device token: the driver's handheld, scoped to the driver's depot. */
     public Caller device(String token) {
         HandheldDevice device = em.createNamedQuery(HandheldDevice.BY_TOKEN_HASH, HandheldDevice.class)
-                .setParameter("hash", sha256(token)).setParameter("now", Instant.now())
+                .setParameter("hash", Credential.hashOf(token)).setParameter("now", Instant.now())
                 .getResultList().stream().findFirst()
                 .orElseThrow(() -> new NotAuthenticated("The handheld token is unknown, expired or revoked."));
         String depot = device.driver().depot() == null ? "" : device.driver().depot().code();
@@ -112,9 +113,5 @@ public class Credentials {
     /** A partner's client id (its code) and secret, as sent with HTTP Basic or to the token endpoint. */
     public Partner partner(String code, String secret) {
         return PartnersByCredential.find(em, code, secret);
-    }
-
-    public static String sha256(String text) {
-        return Shipper.hash(text);
     }
 }

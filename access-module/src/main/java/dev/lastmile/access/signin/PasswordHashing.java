@@ -1,12 +1,11 @@
 package dev.lastmile.access.signin;
 
+import dev.lastmile.model.access.Credential;
 import dev.lastmile.access.AccessSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Map;
 
 /**
@@ -14,8 +13,6 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class PasswordHashing {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     Pbkdf2PasswordHash pbkdf2;
@@ -48,9 +45,7 @@ public class PasswordHashing {
 
     /** A password for a new or reset account: 18 random bytes, shown once. */
     public static String generated() {
-        byte[] raw = new byte[18];
-        RANDOM.nextBytes(raw);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        return Credential.newSecret(18);
     }
 
     /** At least 12 characters: length beats composition rules (NIST SP 800-63B). */

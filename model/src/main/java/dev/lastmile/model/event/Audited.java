@@ -10,8 +10,4 @@ package dev.lastmile.model.event;
  * @param subjectIds  the ids concerned, comma-separated
  */
 public record Audited(String action, String subjectType, String subjectIds, String detail) {
-
-    public static Audited of(String action, String subjectType, String subjectIds) {
-        return new Audited(action, subjectType, subjectIds, null);
-    }
 }

@@ -1,7 +1,7 @@
 package dev.lastmile.model.partner;
 
+import dev.lastmile.model.access.Credential;
 import dev.lastmile.model.problem.NotAuthenticated;
-import dev.lastmile.model.shipper.Shipper;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,7 +17,7 @@ public final class PartnersByCredential {
         Partner partner = em.createNamedQuery(Partner.BY_CODE, Partner.class).setParameter("code", code == null ? "" : code)
                 .getResultList().stream().findFirst().orElse(null);
         byte[] expected = partner == null ? new byte[64] : partner.secretHash().getBytes(StandardCharsets.US_ASCII);
-        byte[] given = Shipper.hash(secret == null ? "" : secret).getBytes(StandardCharsets.US_ASCII);
+        byte[] given = Credential.hashOf(secret == null ? "" : secret).getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, given) || partner == null || !partner.active()) {
             throw new NotAuthenticated("The partner credentials are wrong.");
         }

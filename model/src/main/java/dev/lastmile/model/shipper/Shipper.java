@@ -1,5 +1,6 @@
 package dev.lastmile.model.shipper;
 
+import dev.lastmile.model.access.Credential;
 import dev.lastmile.model.access.Caller;
 import dev.lastmile.model.access.CallerKind;
 import dev.lastmile.model.access.Role;
@@ -10,13 +11,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,8 +25,6 @@ import java.util.Set;
 public class Shipper {
 
     public static final String BY_CODE = "Shipper.byCode";
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -66,29 +59,14 @@ public class Shipper {
 
     /** A fresh random key: shown to the shipper once, never stored. */
     public static String newApiKey() {
-        return "lm_" + randomToken(24);
-    }
-
-    public static String hash(String apiKey) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(apiKey.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "lm_" + Credential.newSecret(24);
     }
 
     /** Registers (or replaces) the webhook; returns the new signing secret, shown once. */
     public String subscribe(String url) {
         this.webhookUrl = url;
-        this.webhookSecret = randomToken(24);
+        this.webhookSecret = Credential.newSecret(24);
         return webhookSecret;
-    }
-
-    private static String randomToken(int bytes) {
-        byte[] raw = new byte[bytes];
-        RANDOM.nextBytes(raw);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
     }
 
     public Caller asCaller() {

@@ -1,5 +1,6 @@
 package dev.lastmile.model.shipper;
 
+import dev.lastmile.model.access.Credential;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -55,7 +56,7 @@ public class ShipperApiKey {
 
     public ShipperApiKey(Shipper shipper, String apiKey, Instant createdAt) {
         this.shipper = shipper;
-        this.keyHash = Shipper.hash(apiKey);
+        this.keyHash = Credential.hashOf(apiKey);
         this.keyHint = apiKey.substring(0, Math.min(8, apiKey.length()));
         this.createdAt = createdAt;
     }

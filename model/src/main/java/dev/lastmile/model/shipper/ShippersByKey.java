@@ -1,5 +1,6 @@
 package dev.lastmile.model.shipper;
 
+import dev.lastmile.model.access.Credential;
 import dev.lastmile.model.problem.NotAuthenticated;
 import jakarta.persistence.EntityManager;
 
@@ -17,7 +18,7 @@ public final class ShippersByKey {
             throw new NotAuthenticated("Send your shipper API key in the " + HEADER + " header.");
         }
         return em.createNamedQuery(ShipperApiKey.LIVE_BY_HASH, ShipperApiKey.class)
-                .setParameter("hash", Shipper.hash(apiKey.trim())).getResultList().stream().findFirst()
+                .setParameter("hash", Credential.hashOf(apiKey.trim())).getResultList().stream().findFirst()
                 .map(ShipperApiKey::shipper)
                 .orElseThrow(() -> new NotAuthenticated("The API key is not known or was revoked."));
     }

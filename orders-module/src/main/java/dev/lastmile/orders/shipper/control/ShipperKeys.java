@@ -1,5 +1,9 @@
 package dev.lastmile.orders.shipper.control;
 
+import dev.lastmile.model.access.Caller;
+import dev.lastmile.model.access.CallerKind;
+import dev.lastmile.model.access.CurrentCaller;
+import jakarta.inject.Inject;
 import dev.lastmile.model.parcel.Parcel;
 import dev.lastmile.model.parcel.ParcelsByTrackingId;
 import dev.lastmile.model.parcel.TrackingId;
@@ -19,7 +23,18 @@ public class ShipperKeys {
     @PersistenceContext(unitName = "lastmile")
     EntityManager em;
 
+    @Inject
+    CurrentCaller caller;
+
+    /** The calling shipper: the one the authentication mechanism found for this key, else looked up by it. */
     public Shipper authenticate(String apiKey) {
+        Caller calling = caller.get();
+        if (calling.kind() == CallerKind.SHIPPER) {
+            Shipper shipper = em.find(Shipper.class, calling.accountId());
+            if (shipper != null) {
+                return shipper;
+            }
+        }
         return ShippersByKey.find(em, apiKey);
     }
 

@@ -1,25 +1,21 @@
 package dev.lastmile.partners.registry.control;
 
+import dev.lastmile.model.access.Credential;
 import dev.lastmile.model.partner.Partner;
 import dev.lastmile.model.problem.NotFound;
 import dev.lastmile.model.problem.RuleViolation;
 import dev.lastmile.model.problem.Violations;
-import dev.lastmile.model.shipper.Shipper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 
 /** The partner 3PLs on record and their client credentials. */
 @ApplicationScoped
 @Transactional
 public class PartnerRegistry {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext(unitName = "lastmile")
     EntityManager em;
@@ -38,8 +34,8 @@ public class PartnerRegistry {
         if (!em.createNamedQuery(Partner.BY_CODE, Partner.class).setParameter("code", code).getResultList().isEmpty()) {
             throw new RuleViolation("partner-exists", "Partner exists", "A partner with code " + code + " exists.");
         }
-        String secret = newSecret();
-        Partner partner = new Partner(code, name.trim(), contactEmail, Shipper.hash(secret), Instant.now());
+        String secret = Credential.newSecret(32);
+        Partner partner = new Partner(code, name.trim(), contactEmail, Credential.hashOf(secret), Instant.now());
         em.persist(partner);
         em.flush();
         return new Registered(partner, secret);
@@ -48,8 +44,8 @@ public class PartnerRegistry {
     /** A new secret; the old one and every token issued with it stop working at once. */
     public Registered replaceSecret(String code) {
         Partner partner = byCode(code);
-        String secret = newSecret();
-        partner.replaceSecret(Shipper.hash(secret));
+        String secret = Credential.newSecret(32);
+        partner.replaceSecret(Credential.hashOf(secret));
         return new Registered(partner, secret);
     }
 
@@ -68,11 +64,5 @@ public class PartnerRegistry {
     public Partner byCode(String code) {
         return em.createNamedQuery(Partner.BY_CODE, Partner.class).setParameter("code", code).getResultList().stream()
                 .findFirst().orElseThrow(() -> new NotFound("partner", code));
-    }
-
-    private static String newSecret() {
-        byte[] raw = new byte[32];
-        RANDOM.nextBytes(raw);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
     }
 }
