@@ -114,4 +114,8 @@ public class Credentials {
     public Partner partner(String code, String secret) {
         return PartnersByCredential.find(em, code, secret);
     }
+
+    public Partner partnerByBasic(String encoded) {
+        return PartnersByCredential.fromBasic(em, encoded);
+    }
 }

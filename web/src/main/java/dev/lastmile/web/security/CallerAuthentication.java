@@ -18,8 +18,6 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -69,7 +67,7 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
             return Optional.of(credentials.shipper(apiKey));
         }
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return Optional.of(basic(authorization.substring(6).trim()));
+            return Optional.of(credentials.partnerByBasic(authorization.substring(6)).asCaller());
         }
         Optional<BrowserSession.Signed> session = BrowserSession.of(request);
         if (session.isPresent()) {
@@ -78,18 +76,6 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
             return Optional.of(session.get().caller());
         }
         return Optional.empty();
-    }
-
-    private Caller basic(String encoded) {
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            decoded = "";
-        }
-        int colon = decoded.indexOf(':');
-        return credentials.partner(colon < 0 ? decoded : decoded.substring(0, colon),
-                colon < 0 ? "" : decoded.substring(colon + 1)).asCaller();
     }
 
     private static AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response,

@@ -8,8 +8,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.xml.ws.WebServiceContext;
 import jakarta.xml.ws.handler.MessageContext;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -25,17 +23,7 @@ public class PartnerCredentials {
         if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             throw new NotAuthenticated("Send your partner code and client secret with HTTP Basic authentication.");
         }
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new NotAuthenticated("The partner credentials are wrong.");
-        }
-        int colon = decoded.indexOf(':');
-        if (colon < 0) {
-            throw new NotAuthenticated("The partner credentials are wrong.");
-        }
-        return PartnersByCredential.find(em, decoded.substring(0, colon), decoded.substring(colon + 1));
+        return PartnersByCredential.fromBasic(em, authorization.substring(6));
     }
 
     @SuppressWarnings("unchecked")
