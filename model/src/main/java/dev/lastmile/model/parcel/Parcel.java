@@ -309,6 +309,71 @@ public class Parcel {
         status = target;
     }
 
+    /**
+     * Staff send a parcel out again on another day: one held at the depot goes back into planning, one
+     * not yet planned moves to the new day. Planned or out for delivery, it belongs to its route first.
+     */
+    public void reattemptOn(LocalDate day) {
+        if (status == ParcelStatus.HELD_AT_DEPOT) {
+            moveTo(ParcelStatus.REGISTERED);
+        } else if (status != ParcelStatus.REGISTERED) {
+            throw new RuleViolation("parcel-status-conflict", "Parcel cannot be re-attempted",
+                    "Parcel " + trackingId + " is " + status + "; only a parcel at the depot (registered or held) can be"
+                            + " sent out on another day.");
+        }
+        deliveryDate = day;
+        holdUntil = null;
+    }
+
+    /**
+     * Staff keep a parcel at the depot (the recipient will collect it, or a question must be settled first).
+     * A parcel on a published route is the driver's: it comes back to the depot first.
+     */
+    public void holdAtDepotUntil(LocalDate day) {
+        requireAtDepot("held there");
+        status = ParcelStatus.HELD_AT_DEPOT;
+        holdUntil = day;
+    }
+
+    /** Staff give a parcel back to its shipper (refused, damaged, no address to be found, or the shipper asked). */
+    public void returnToSender() {
+        if (status != ParcelStatus.AWAITING_ADDRESS) {
+            requireAtDepot("returned to its sender");
+        }
+        status = ParcelStatus.RETURNING_TO_SENDER;
+        holdUntil = null;
+    }
+
+    /** Registered (not yet on a route) or held: the parcel is on the depot's shelves. */
+    public boolean isAtDepot() {
+        return status == ParcelStatus.REGISTERED || status == ParcelStatus.HELD_AT_DEPOT;
+    }
+
+    private void requireAtDepot(String what) {
+        if (!isAtDepot()) {
+            throw new RuleViolation("parcel-status-conflict", "Parcel is not at the depot",
+                    "Parcel " + trackingId + " is " + status + "; only a parcel at the depot (registered or held) can be "
+                            + what + ".");
+        }
+    }
+
+    /**
+     * Staff correct the address (a wrong postcode, a typo in the street). While the address is still
+     * unplaced this also places it; a parcel on a route or delivered keeps the address it is carried to.
+     */
+    public void correctAddress(DeliveryAddress corrected, Depot nearestDepot) {
+        if (status != ParcelStatus.AWAITING_ADDRESS && status != ParcelStatus.REGISTERED
+                && status != ParcelStatus.HELD_AT_DEPOT) {
+            throw new RuleViolation("parcel-status-conflict", "Address cannot be corrected now",
+                    "Parcel " + trackingId + " is " + status + "; its address can be corrected while it is at the depot"
+                            + " and not on a route.");
+        }
+        redirect(corrected, nearestDepot);
+        if (status == ParcelStatus.AWAITING_ADDRESS) {
+            status = ParcelStatus.REGISTERED;
+        }
+    }
+
     /** Staff placed an address the gazetteer did not know: from now on the parcel can be planned. */
     public void place(GeoPoint location, Depot nearestDepot) {
         if (status != ParcelStatus.AWAITING_ADDRESS) {

@@ -86,6 +86,10 @@ public class FailedAttempt {
         return parcel;
     }
 
+    public int attemptNumber() {
+        return attemptNumber;
+    }
+
     public FailureReason reason() {
         return reason;
     }

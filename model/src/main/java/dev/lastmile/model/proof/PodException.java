@@ -1,6 +1,7 @@
 package dev.lastmile.model.proof;
 
 import dev.lastmile.model.parcel.Parcel;
+import dev.lastmile.model.problem.RuleViolation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,6 +15,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
 import java.time.Instant;
+import java.util.Optional;
 
 /** Something staff should review: a delivery that looks wrong, or a parcel missing at day close. */
 @Entity
@@ -64,6 +66,22 @@ public class PodException {
     @Column(name = "resolved_at")
     private Instant resolvedAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(length = 16)
+    private Resolution resolution;
+
+    @Column(name = "review_note", length = 400)
+    private String reviewNote;
+
+    @Column(name = "reviewed_by", length = 80)
+    private String reviewedBy;
+
+    /** What staff concluded: the delivery stands (accepted) or is disputed and followed up (rejected). */
+    public enum Resolution {
+        ACCEPTED,
+        REJECTED
+    }
+
     protected PodException() {
     }
 
@@ -102,5 +120,33 @@ public class PodException {
 
     public Instant raisedAt() {
         return raisedAt;
+    }
+
+    /** Staff closed the review; an exception is reviewed once. */
+    public void review(Resolution decision, String note, String reviewer, Instant at) {
+        if (resolvedAt != null) {
+            throw new RuleViolation("exception-already-reviewed", "Exception already reviewed",
+                    "Exception " + id + " was " + resolution.name().toLowerCase() + " by " + reviewedBy + ".");
+        }
+        this.resolution = decision;
+        this.reviewNote = note;
+        this.reviewedBy = reviewer;
+        this.resolvedAt = at;
+    }
+
+    public Optional<Resolution> resolution() {
+        return Optional.ofNullable(resolution);
+    }
+
+    public Optional<String> reviewNote() {
+        return Optional.ofNullable(reviewNote);
+    }
+
+    public Optional<String> reviewedBy() {
+        return Optional.ofNullable(reviewedBy);
+    }
+
+    public Optional<Instant> resolvedAt() {
+        return Optional.ofNullable(resolvedAt);
     }
 }

@@ -56,6 +56,11 @@ public final class CachedDistances implements DistanceSource {
     }
 
     /** Matrices served from the cache so far. */
+    @Override
+    public List<List<GeoPoint>> roadsWithin(GeoPoint southWest, GeoPoint northEast, int most) {
+        return source.roadsWithin(southWest, northEast, most);
+    }
+
     public synchronized long hits() {
         return hits;
     }

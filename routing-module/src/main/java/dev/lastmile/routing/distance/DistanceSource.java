@@ -24,4 +24,12 @@ public interface DistanceSource {
      * @throws StopOffRoadNetwork if a road-network source finds no road near some of the stops
      */
     RouteGeometry geometry(List<GeoPoint> stops, VehicleType vehicle);
+
+    /**
+     * The roads inside a box, as lines of points, at most {@code most} of them: the background of a map
+     * that has no tile server. Sources without a road network have none.
+     */
+    default List<List<GeoPoint>> roadsWithin(GeoPoint southWest, GeoPoint northEast, int most) {
+        return List.of();
+    }
 }

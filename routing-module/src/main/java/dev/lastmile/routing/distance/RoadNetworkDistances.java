@@ -1,8 +1,5 @@
 package dev.lastmile.routing.distance;
 
-import static com.graphhopper.json.Statement.If;
-import static com.graphhopper.json.Statement.Op.LIMIT;
-
 import com.graphhopper.GraphHopper;
 import com.graphhopper.config.Profile;
 import com.graphhopper.routing.ev.Subnetwork;
@@ -10,12 +7,15 @@ import com.graphhopper.routing.querygraph.QueryGraph;
 import com.graphhopper.routing.util.DefaultSnapFilter;
 import com.graphhopper.routing.util.EdgeFilter;
 import com.graphhopper.routing.weighting.Weighting;
+import com.graphhopper.storage.BaseGraph;
 import com.graphhopper.storage.index.Snap;
 import com.graphhopper.util.Constants;
 import com.graphhopper.util.CustomModel;
+import com.graphhopper.util.FetchMode;
 import com.graphhopper.util.GHUtility;
 import com.graphhopper.util.PMap;
 import com.graphhopper.util.PointList;
+import com.graphhopper.util.shapes.BBox;
 import dev.lastmile.model.fleet.VehicleType;
 import dev.lastmile.model.geo.GeoPoint;
 import java.io.IOException;
@@ -26,9 +26,14 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+
+import static com.graphhopper.json.Statement.If;
+import static com.graphhopper.json.Statement.Op.LIMIT;
 
 /**
  * Distances and drive times along the roads of an OpenStreetMap extract, by GraphHopper. Vans and electric vans
@@ -177,6 +182,26 @@ public final class RoadNetworkDistances implements DistanceSource, AutoCloseable
             line.add(new GeoPoint(only.getSnappedPoint().getLat(), only.getSnappedPoint().getLon()));
         }
         return new RouteGeometry(line, metres, millis / 1000, RouteGeometry.OPENSTREETMAP);
+    }
+
+    @Override
+    public List<List<GeoPoint>> roadsWithin(GeoPoint southWest, GeoPoint northEast, int most) {
+        BBox box = new BBox(southWest.longitude(), northEast.longitude(), southWest.latitude(), northEast.latitude());
+        BaseGraph graph = hopper.getBaseGraph();
+        Set<Integer> seen = new HashSet<>();
+        List<List<GeoPoint>> roads = new ArrayList<>();
+        // The index visits every edge of the tiles that touch the box, some more than once.
+        hopper.getLocationIndex().query(box, edge -> {
+            if (roads.size() < most && seen.add(edge)) {
+                PointList points = graph.getEdgeIteratorState(edge, Integer.MIN_VALUE).fetchWayGeometry(FetchMode.ALL);
+                List<GeoPoint> line = new ArrayList<>(points.size());
+                for (int i = 0; i < points.size(); i++) {
+                    line.add(new GeoPoint(points.getLat(i), points.getLon(i)));
+                }
+                roads.add(line);
+            }
+        });
+        return roads;
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.lastmile.access.audit.AuditTrail;
 import dev.lastmile.model.access.Caller;
 import dev.lastmile.model.access.CallerKind;
 import dev.lastmile.model.access.CurrentCaller;
+import dev.lastmile.model.audit.ChangeReason;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -45,7 +46,13 @@ public class ChangeAudit implements ContainerResponseFilter {
         String path = in.getUriInfo().getPath();
         String subjectType = path.contains("/") ? path.substring(0, path.indexOf('/')) : path;
         CDI.current().select(AuditTrail.class).get().recordSeparately(caller, request.getRemoteAddr(), in.getMethod() + " /api/" + path, subjectType,
-                ids(in.getUriInfo().getPathParameters(), out.getLocation()), "HTTP " + out.getStatus());
+                ids(in.getUriInfo().getPathParameters(), out.getLocation()), outcome(out.getStatus()));
+    }
+
+    /** The HTTP status, and the reason the person gave where the operation asks for one. */
+    private static String outcome(int status) {
+        String reason = CDI.current().select(ChangeReason.class).get().given();
+        return reason == null ? "HTTP " + status : "HTTP " + status + ": " + reason;
     }
 
     private static String ids(MultivaluedMap<String, String> pathParameters, URI created) {

@@ -1,12 +1,13 @@
 package dev.lastmile.orders.intake.boundary;
 
 import dev.lastmile.model.access.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import dev.lastmile.model.geo.GeoPoint;
 import dev.lastmile.model.parcel.Parcel;
+import dev.lastmile.model.parcel.Postcode;
 import dev.lastmile.model.problem.Violations;
 import dev.lastmile.orders.intake.control.AddressChecks;
 import dev.lastmile.orders.tracking.control.Parcels;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -34,7 +35,8 @@ public class AddressCheckResource {
     @Inject
     Parcels parcels;
 
-    public record Placement(Double latitude, Double longitude) {
+    /** Either the position (clicked on a map), or a corrected postcode the gazetteer knows. */
+    public record Placement(Double latitude, Double longitude, String postcode) {
     }
 
     @GET
@@ -46,10 +48,18 @@ public class AddressCheckResource {
     @PUT
     @Path("{trackingId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Place the address: the parcel gets its depot and can be planned")
+    @Operation(summary = "Place the address: the parcel gets its depot and can be planned", description = "Body: latitude and longitude, or a corrected postcode (placed by the gazetteer; the parcel's postcode is corrected too).")
     public ParcelView place(@PathParam("trackingId") String trackingId, Placement placement) {
         Violations.body(placement);
         Violations violations = new Violations();
+        if (placement.postcode() != null && placement.latitude() == null && placement.longitude() == null) {
+            Parcel parcel = parcels.byTrackingId(trackingId);
+            Postcode postcode = violations.attempt("postcode",
+                    () -> Postcode.of(parcel.address().postcode().country(), placement.postcode()));
+            violations.throwIfAny();
+            checks.placeAt(parcel, postcode);
+            return ParcelView.of(parcel).withoutPin();
+        }
         violations.require("latitude", placement.latitude()).require("longitude", placement.longitude());
         violations.throwIfAny();
         GeoPoint point = violations.attempt("latitude", () -> new GeoPoint(placement.latitude(), placement.longitude()));

@@ -64,6 +64,17 @@ public class ShipperResource {
         }
     }
 
+    public record ShipperLine(String code, String name, long activeKeys) {
+    }
+
+    @GET
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Shipper accounts", description = "With the number of live API keys (never the keys).")
+    public List<ShipperLine> list() {
+        return accounts.all().stream().map(row -> new ShipperLine(((Shipper) row[0]).code(), ((Shipper) row[0]).name(),
+                ((Number) row[1]).longValue())).toList();
+    }
+
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Open a shipper account", description = "Returns the API key once; only its hash is stored.")

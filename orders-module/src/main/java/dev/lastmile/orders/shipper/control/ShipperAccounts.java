@@ -75,6 +75,12 @@ public class ShipperAccounts {
                 .getResultList();
     }
 
+    /** Every shipper account with the number of its live keys, for the administrators' list. */
+    public List<Object[]> all() {
+        return em.createQuery("SELECT s, (SELECT COUNT(k) FROM ShipperApiKey k WHERE k.shipper = s AND k.revokedAt IS NULL)"
+                + " FROM Shipper s ORDER BY s.code", Object[].class).getResultList();
+    }
+
     public Shipper byCode(String code) {
         return em.createNamedQuery(Shipper.BY_CODE, Shipper.class).setParameter("code", code).getResultList().stream()
                 .findFirst().orElseThrow(() -> new NotFound("shipper", code));

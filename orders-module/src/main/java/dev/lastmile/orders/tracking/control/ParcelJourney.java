@@ -103,6 +103,11 @@ public class ParcelJourney {
                 "Return opened under tracking id " + event.returnTrackingId().value() + ".", Map.of());
     }
 
+    /** A step staff took at the back office: on the timeline and to the shipper like any other step. */
+    public void staffStep(Parcel parcel, TrackingCode code, String description) {
+        record(parcel, code, Instant.now(), description, Map.of());
+    }
+
     /** One step: a line on the public timeline and the messages it deserves, in the same transaction. */
     private void record(Parcel parcel, TrackingCode code, Instant at, String description, Map<String, String> details) {
         timeline.append(parcel.trackingId(), code, at, description);

@@ -1,21 +1,25 @@
 package dev.lastmile.pod.device.boundary;
 
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.UriInfo;
 import dev.lastmile.model.access.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import dev.lastmile.model.problem.Violations;
 import dev.lastmile.pod.device.control.Devices;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -40,8 +44,23 @@ public class DeviceResource {
         }
     }
 
+    /** A handheld as staff list it: never its token. */
+    public record DeviceLine(long deviceId, long driverId, String driver, String label, String expiresAt, boolean active) {
+    }
+
     @Inject
     Devices devices;
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.DEPOT_STAFF})
+    @Operation(summary = "The handhelds of your depot's drivers", description = "Without tokens; active is false once"
+            + " revoked or expired.")
+    public List<DeviceLine> list(@QueryParam("depot") String depot) {
+        new Violations().require("depot", depot).throwIfAny();
+        Instant now = Instant.now();
+        return devices.ofDepot(depot).stream().map(d -> new DeviceLine(d.id(), d.driver().id(), d.driver().name(),
+                d.label(), d.expiresAt().toString(), !d.revoked() && d.expiresAt().isAfter(now))).toList();
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

@@ -3,18 +3,19 @@ package dev.lastmile.pod.device.control;
 import dev.lastmile.model.access.CallerKind;
 import dev.lastmile.model.access.Credential;
 import dev.lastmile.model.access.CurrentCaller;
-import jakarta.inject.Inject;
-import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import dev.lastmile.model.fleet.Driver;
 import dev.lastmile.model.handheld.HandheldDevice;
 import dev.lastmile.model.problem.NotAuthenticated;
 import dev.lastmile.model.problem.NotFound;
 import dev.lastmile.model.problem.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Issues handheld tokens to drivers and recognises the handheld behind a request. */
 @ApplicationScoped
@@ -50,6 +51,13 @@ public class Devices {
         em.persist(device);
         em.flush();
         return new Issued(device, token);
+    }
+
+    /** The handhelds of a depot's drivers, revoked ones included (staff see what was withdrawn). */
+    public List<HandheldDevice> ofDepot(String depotCode) {
+        caller.get().requireDepot(depotCode);
+        return em.createQuery("SELECT d FROM HandheldDevice d JOIN FETCH d.driver WHERE d.driver.depot.code = :depot"
+                + " ORDER BY d.id", HandheldDevice.class).setParameter("depot", depotCode).getResultList();
     }
 
     public void revoke(long deviceId) {

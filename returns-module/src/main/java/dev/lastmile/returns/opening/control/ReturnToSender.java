@@ -2,6 +2,7 @@ package dev.lastmile.returns.opening.control;
 
 import dev.lastmile.model.event.ParcelDeliveryFailed;
 import dev.lastmile.model.event.ReturnOpened;
+import dev.lastmile.model.event.ReturnToSenderOrdered;
 import dev.lastmile.model.parcel.NextStep;
 import dev.lastmile.model.parcel.Parcel;
 import dev.lastmile.model.parcel.ParcelsByTrackingId;
@@ -35,6 +36,15 @@ public class ReturnToSender {
         Parcel parcel = ParcelsByTrackingId.find(em, event.trackingId());
         ParcelReturn parcelReturn = new ParcelReturn(parcel, "Undeliverable after attempt " + event.attemptNumber()
                 + ": " + event.reason().name().toLowerCase().replace('_', ' '), event.at());
+        em.persist(parcelReturn);
+        opened.fire(new ReturnOpened(event.trackingId(), parcelReturn.issueTrackingId(companyPrefix), event.at()));
+    }
+
+    void ordered(@Observes ReturnToSenderOrdered event) {
+        Parcel parcel = ParcelsByTrackingId.find(em, event.trackingId());
+        String reason = "Returned by staff: " + event.reason();
+        ParcelReturn parcelReturn = new ParcelReturn(parcel, reason.length() > 240 ? reason.substring(0, 240) : reason,
+                event.at());
         em.persist(parcelReturn);
         opened.fire(new ReturnOpened(event.trackingId(), parcelReturn.issueTrackingId(companyPrefix), event.at()));
     }

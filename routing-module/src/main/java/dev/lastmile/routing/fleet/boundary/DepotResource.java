@@ -2,8 +2,9 @@ package dev.lastmile.routing.fleet.boundary;
 
 import dev.lastmile.model.access.CurrentCaller;
 import dev.lastmile.model.access.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import dev.lastmile.model.fleet.Depot;
+import dev.lastmile.model.fleet.DistanceModel;
+import dev.lastmile.model.geo.GeoPoint;
 import dev.lastmile.model.problem.Violations;
 import dev.lastmile.routing.fleet.boundary.FleetViews.AbsenceRequest;
 import dev.lastmile.routing.fleet.boundary.FleetViews.Availability;
@@ -11,6 +12,8 @@ import dev.lastmile.routing.fleet.boundary.FleetViews.DepotView;
 import dev.lastmile.routing.fleet.boundary.FleetViews.DriverView;
 import dev.lastmile.routing.fleet.boundary.FleetViews.VehicleView;
 import dev.lastmile.routing.fleet.control.Fleet;
+import dev.lastmile.routing.planning.control.Distances;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -20,6 +23,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
@@ -41,6 +45,9 @@ public class DepotResource {
 
     @Inject
     CurrentCaller caller;
+
+    @Inject
+    Distances distances;
 
     private Depot scoped(String code) {
         caller.get().requireDepot(code);
@@ -67,6 +74,41 @@ public class DepotResource {
     @Operation(summary = "Read a depot")
     public DepotView depot(@PathParam("code") String code) {
         return DepotView.of(scoped(code));
+    }
+
+    /** At most this many road segments per map view, and a box of at most this many degrees a side. */
+    static final int MOST_ROADS = 20_000;
+    static final double LARGEST_BOX_DEGREES = 0.5;
+
+    public record Roads(List<List<double[]>> roads, String attribution) {
+    }
+
+    @GET
+    @Path("{code}/roads")
+    @RolesAllowed({Roles.ADMIN, Roles.DISPATCHER, Roles.DEPOT_STAFF, Roles.MANAGER, Roles.CUSTOMER_SERVICE})
+    @Operation(summary = "Roads inside a box, for a map without a tile server", description = "Lines of [lat, lon]"
+            + " from the OpenStreetMap extract the depot plans on; none for a depot on straight-line distances. At most"
+            + " 20,000 segments, a box of at most 0.5 degrees a side.")
+    public Roads roads(@PathParam("code") String code, @QueryParam("south") Double south, @QueryParam("west") Double west,
+                       @QueryParam("north") Double north, @QueryParam("east") Double east) {
+        Violations violations = new Violations().require("south", south).require("west", west).require("north", north)
+                .require("east", east);
+        violations.throwIfAny();
+        violations.check(south < north && north - south <= LARGEST_BOX_DEGREES, "north",
+                        "must be above south, at most " + LARGEST_BOX_DEGREES + " degrees")
+                .check(west < east && east - west <= LARGEST_BOX_DEGREES, "east",
+                        "must be east of west, at most " + LARGEST_BOX_DEGREES + " degrees");
+        violations.throwIfAny();
+        GeoPoint southWest = violations.attempt("south", () -> new GeoPoint(south, west));
+        GeoPoint northEast = violations.attempt("north", () -> new GeoPoint(north, east));
+        violations.throwIfAny();
+        Depot depot = scoped(code);
+        if (depot.distanceModel() != DistanceModel.ROAD_NETWORK) {
+            return new Roads(List.of(), "");
+        }
+        List<List<double[]>> lines = distances.of(depot.distanceModel()).roadsWithin(southWest, northEast, MOST_ROADS)
+                .stream().map(line -> line.stream().map(p -> new double[] {p.latitude(), p.longitude()}).toList()).toList();
+        return new Roads(lines, "© OpenStreetMap contributors");
     }
 
     @POST
