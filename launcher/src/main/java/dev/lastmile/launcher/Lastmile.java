@@ -165,6 +165,7 @@ public final class Lastmile implements AutoCloseable {
         URI base = server.baseUri();
         System.out.printf("%nLastmile is ready (%d s).%n", startup.toSeconds());
         System.out.println("  Home:               " + base);
+        System.out.println("  Back-office console: " + base.resolve("console/") + "  (sign in with an account below)");
         System.out.println("  API docs (UI):      " + base.resolve("api-docs/"));
         System.out.println("  OpenAPI document:   " + base.resolve("openapi"));
         if (highlights != null) {

@@ -154,7 +154,8 @@ public class DayPlanner {
                 DayInput.Load load = loads.get(call.visit() - 1);
                 stops.add(new PlannedStop(load.parcelId(), load.trackingId(), at(midnight, call.serviceStart()),
                         at(midnight, call.departure()), PlannedDay.round(travel.distance(previous, call.visit()) / 1000),
-                        call.loadAfter()[0] / (double) UNITS_PER_KG, load.pickup() ? "PICKUP" : "DELIVERY", load.returnId()));
+                        call.loadAfter()[0] / (double) UNITS_PER_KG, load.pickup() ? "PICKUP" : "DELIVERY", load.returnId(),
+                        load.location().latitude(), load.location().longitude()));
                 previous = call.visit();
             }
             double km = schedule.distance() / 1000;

@@ -14,8 +14,9 @@ public record PlannedDay(List<PlannedRoute> routes, List<Unassigned> unassigned,
     }
 
     /** {@code kind}: DELIVERY, or PICKUP of the return {@code returnId} (then {@code trackingId} is the return's). */
+    /** Latitude and longitude let a plan be drawn before it is published (null in plans stored before they were added). */
     public record PlannedStop(long parcelId, String trackingId, String eta, String departs, double kmFromPrevious,
-                              double loadKgAfter, String kind, Long returnId) {
+                              double loadKgAfter, String kind, Long returnId, Double latitude, Double longitude) {
     }
 
     /** {@code code}: TOO_HEAVY, SLOT_UNREACHABLE, OUT_OF_RANGE, NO_CAPACITY_LEFT, NO_ROAD or NO_VEHICLE. */

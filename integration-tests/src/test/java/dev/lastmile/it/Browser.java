@@ -1,4 +1,4 @@
-package dev.lastmile.it.console;
+package dev.lastmile.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,6 +36,13 @@ final class Browser implements AutoCloseable {
     private static final String DRIVER = "/usr/bin/chromedriver";
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+    /**
+     * Selenium looks for DevTools bindings matching the browser's version to offer CDP; the tests read the
+     * performance log instead and need none, so its warning about a missing binding is noise.
+     */
+    private static final java.util.logging.Logger QUIET_DEVTOOLS = quiet("org.openqa.selenium.devtools");
+    private static final java.util.logging.Logger QUIET_CHROMIUM = quiet("org.openqa.selenium.chromium");
+
     private final ChromeDriver driver;
     private final WebDriverWait wait;
     private final List<String> requested = new ArrayList<>();
@@ -44,6 +51,12 @@ final class Browser implements AutoCloseable {
     private Browser(ChromeDriver driver) {
         this.driver = driver;
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(Level.SEVERE);
+        return logger;
     }
 
     static Browser start() {
@@ -62,6 +75,7 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--disable-default-apps", "--disable-extensions", "--window-size=1280,900",
+                "--homepage=about:blank", "--no-default-browser-check",
                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost", "--user-data-dir=" + profile);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.PERFORMANCE, Level.ALL);
@@ -94,6 +108,11 @@ final class Browser implements AutoCloseable {
         clickable(css).click();
     }
 
+    /** A click at an offset from the element's centre (a map's centre holds the depot's marker). */
+    void clickAt(String css, int x, int y) {
+        new org.openqa.selenium.interactions.Actions(driver).moveToElement(visible(css), x, y).click().perform();
+    }
+
     void type(String css, String text) {
         WebElement field = visible(css);
         field.clear();
@@ -113,7 +132,9 @@ final class Browser implements AutoCloseable {
     }
 
     void waitUntil(String what, java.util.function.Supplier<Boolean> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage(what).until(d -> condition.get());
+        // The console re-renders as data arrives: an element read a moment ago may have been replaced.
+        new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage(what)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> condition.get());
     }
 
     void waitForText(String css, String expected) {
@@ -146,7 +167,11 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    /** Every URL the browser requested since the last call (from Chromium's performance log). */
+    /**
+     * Every network URL (http, https, ws, wss) the browser requested, from Chromium's performance log. The
+     * browser's own pages (chrome://, chrome-untrusted://, about:) and data: or blob: URLs never reach the
+     * network and are left out.
+     */
     List<String> requests() {
         for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
             String message = entry.getMessage();
@@ -154,7 +179,9 @@ final class Browser implements AutoCloseable {
                 try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(message))) {
                     String url = reader.readObject().getJsonObject("message").getJsonObject("params")
                             .getJsonObject("request").getString("url");
-                    requested.add(url);
+                    if (url.matches("(?i)(https?|wss?)://.*")) {
+                        requested.add(url);
+                    }
                 }
             }
         }
