@@ -29,9 +29,10 @@ import java.util.function.Supplier;
  * The console's parcel search on a big table: {@code --parcels} (a million by default) are written
  * straight into the database with random names, references and postcodes, then staff searches run
  * through the API with 8 clients for 10 s each: a tracking id, the start of a reference, of a postcode,
- * a surname, a first name and surname, each with a random value so no cache helps. The baseline, in the
- * same run, is GET /api/depots with the same token (one small JPA query). Every search answer is
- * checked to be a 200 with results.
+ * a surname, a first name and surname, each with a random value so no cache helps, after a warm-up of
+ * all of them. The baseline, in the same run before and after the searches, is GET /api/depots with the
+ * same token (one small JPA query); the ratio is against the better of the two. Sample searches are
+ * checked to answer 200 with results, every measured answer to be a 200.
  */
 public final class ParcelSearchBenchmark {
 
@@ -68,6 +69,16 @@ public final class ParcelSearchBenchmark {
             check(http, search(base, token, TrackingId.sscc(0, "5060000", someId).value()));
             check(http, search(base, token, surnames.get(3)));
 
+            // The database is still settling after a million rows, and the server's code is cold: run every kind
+            // of request for a while before anything is measured.
+            String[] names = surnames.toArray(String[]::new);
+            LoadGenerator.run("warm-up (not counted)", () -> {
+                int kind = ThreadLocalRandom.current().nextInt(4);
+                return kind == 0 ? get(base, "api/depots", token) : search(base, token, kind == 1
+                        ? names[ThreadLocalRandom.current().nextInt(names.length)]
+                        : kind == 2 ? OUTWARD[ThreadLocalRandom.current().nextInt(OUTWARD.length)]
+                        : "BR-" + ThreadLocalRandom.current().nextInt(parcels));
+            }, clients, 3 * seconds);
             List<LoadGenerator.Result> results = new ArrayList<>();
             results.add(LoadGenerator.run("baseline: GET /api/depots", () -> get(base, "api/depots", token), clients,
                     seconds));
@@ -82,15 +93,25 @@ public final class ParcelSearchBenchmark {
             results.add(run("first name and surname", base, token, () -> FIRST[ThreadLocalRandom.current().nextInt(FIRST.length)]
                     + " " + surnames.get(ThreadLocalRandom.current().nextInt(surnames.size())), clients, seconds));
 
+            // The baseline again: if the database was still busy with the load, both baselines say so.
+            results.add(LoadGenerator.run("baseline again: GET /api/depots", () -> get(base, "api/depots", token), clients,
+                    seconds));
             System.out.printf("%n%-36s %12s %9s %9s %7s%n", "request", "requests/s", "p50 ms", "p99 ms", "errors");
             for (LoadGenerator.Result r : results) {
                 System.out.printf("%-36s %,12.0f %9.1f %9.1f %7d%n", r.label(), r.perSecond(), r.p50(), r.p99(), r.errors());
             }
-            double worstP99 = results.stream().skip(1).mapToDouble(LoadGenerator.Result::p99).max().orElse(0);
-            double slowest = results.stream().skip(1).mapToDouble(LoadGenerator.Result::perSecond).min().orElse(0);
+            List<LoadGenerator.Result> searches = results.subList(1, results.size() - 1);
+            double worstP99 = searches.stream().mapToDouble(LoadGenerator.Result::p99).max().orElse(0);
+            double slowest = searches.stream().mapToDouble(LoadGenerator.Result::perSecond).min().orElse(0);
             long errors = results.stream().mapToLong(LoadGenerator.Result::errors).sum();
+            if (java.util.Arrays.asList(args).contains("--hold")) {
+                System.out.println("holding the server and database for a look (" + jdbc + "); press Enter to stop");
+                System.in.read();
+            }
+            // The better of the two baselines: the ratio is never flattered by a slow moment of the machine.
+            double baseline = Math.max(results.get(0).perSecond(), results.get(results.size() - 1).perSecond());
             System.out.printf("%nsummary: parcel-search parcels=%d slowest-rps=%.0f ratio-depots=%.2f worst-p99-ms=%.0f"
-                    + " errors=%d%n", parcels, slowest, slowest / results.get(0).perSecond(), worstP99, errors);
+                    + " errors=%d%n", parcels, slowest, slowest / baseline, worstP99, errors);
         }
     }
 
@@ -148,6 +169,10 @@ public final class ParcelSearchBenchmark {
                 insert.executeBatch();
                 db.commit();
             }
+            // A table that grew a million rows at once still has the statistics of an empty one until InnoDB's
+            // background recount catches up; a carrier's table grows day by day. Count now, as that would.
+            db.setAutoCommit(true);
+            db.createStatement().execute("ANALYZE TABLE parcel");
         }
     }
 

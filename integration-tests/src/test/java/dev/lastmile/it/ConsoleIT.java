@@ -116,6 +116,14 @@ class ConsoleIT {
         assertTrue(errors.isEmpty(), "the page broke its policy or threw: " + errors);
     }
 
+    /** Every field has a name a screen reader can say: a label, or an aria-label. */
+    private static void assertLabelled(Browser browser) {
+        Object unlabelled = browser.script("return Array.from(document.querySelectorAll('input, select, textarea'))"
+                + ".filter(f => f.type !== 'hidden' && f.labels.length === 0 && !f.getAttribute('aria-label')"
+                + " && !f.getAttribute('aria-labelledby')).map(f => f.id || f.name || f.outerHTML);");
+        assertEquals(List.of(), unlabelled, "fields without a label");
+    }
+
     private void go(Browser browser, String route) {
         browser.open(root().resolve("console/#/" + route));
         browser.visible("#screen-heading");
@@ -199,9 +207,11 @@ class ConsoleIT {
             browser.click("#parcel-search-submit");
             browser.waitUntil("eight results", () -> browser.all("#parcel-results tbody tr").size() == 8);
             browser.screenshot("parcel-search");
+            assertLabelled(browser);
             String first = browser.all("#parcel-results tbody tr").get(0).getAttribute("data-tracking-id");
             assertTrue(parcelsOne.contains(first), first);
-            browser.all("#parcel-results tbody tr").get(0).click();
+            // By keyboard: the row takes the focus and Enter opens it.
+            browser.all("#parcel-results tbody tr").get(0).sendKeys(org.openqa.selenium.Keys.ENTER);
             browser.waitUntil("the parcel page", () -> first.equals(browser.visible("#parcel-page").getAttribute("data-tracking-id")));
             assertEquals("REGISTERED", browser.text("#parcel-status").toUpperCase().replace(' ', '_'));
             assertTrue(browser.text("#parcel-timeline").length() > 0);
@@ -230,6 +240,7 @@ class ConsoleIT {
             double latitude = Double.parseDouble(browser.visible("#check-latitude").getAttribute("value"));
             assertTrue(Math.abs(latitude - LAT) < 0.5, "the map opens at the depot: " + latitude);
             browser.screenshot("address-check");
+            assertLabelled(browser);
             browser.click("#check-place");
             browser.waitUntil("the parcel leaves the list", () -> !browser.present(row));
             assertStayedLocal(browser);
@@ -259,6 +270,7 @@ class ConsoleIT {
             browser.visible("#plan-publish");
             browser.waitUntil("the plan on the map", () -> browser.present("#plan-map path.leaflet-interactive"));
             browser.screenshot("planning");
+            assertLabelled(browser);
             browser.click("#plan-publish");
             browser.waitUntil("published", () -> browser.text("#plan-status").toUpperCase().contains("PUBLISHED"));
             go(browser, "routes");
@@ -352,5 +364,46 @@ class ConsoleIT {
             assertFalse(browser.present("#parcel-status"), "nothing of the parcel is shown");
             assertStayedLocal(browser);
         }
+    }
+
+    @Test
+    @Order(8)
+    void anAdministratorOpensAnAccountAndAShipperAndSeesEachSecretOnce() {
+        String newcomer = user("newcomer");
+        String shipperCode = ("S" + RUN).toUpperCase();
+        String password;
+        String apiKey;
+        try (Browser browser = signedIn("chief")) {
+            go(browser, "admin/accounts");
+            browser.click("#account-add");
+            browser.type("#account-username", newcomer);
+            browser.click("#role-DEPOT_STAFF");
+            browser.click("#depot-" + ONE);
+            browser.click("#account-dialog-submit");
+            password = browser.text("#account-password-once").strip();
+            assertTrue(password.length() >= 20, password);
+            browser.screenshot("admin-account-password");
+            browser.click("#secret-close");
+            browser.waitUntil("the password is gone from the page", () -> !browser.pageSource().contains(password));
+            browser.waitUntil("the account in the list", () -> browser.present("#accounts tbody tr[data-username='"
+                    + newcomer + "']"));
+
+            go(browser, "admin/shippers");
+            browser.click("#shipper-add");
+            browser.type("#shipper-code", shipperCode);
+            browser.type("#shipper-name", "Console Shipper " + RUN);
+            browser.click("#shipper-dialog-submit");
+            apiKey = browser.text("#shipper-api-key").strip();
+            browser.click("#secret-close");
+            browser.waitUntil("the key is gone from the page", () -> !browser.pageSource().contains(apiKey));
+            browser.waitUntil("the shipper in the list", () -> browser.present("#shippers tbody tr[data-code='"
+                    + shipperCode + "']"));
+            assertStayedLocal(browser);
+        }
+        // What the page showed once works: the new account signs in, the key answers for its shipper.
+        JsonObject me = Api.anonymous(root()).signedIn(newcomer, password).get("api/auth/me").json();
+        assertEquals(List.of("DEPOT_STAFF"), me.getJsonArray("roles").getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString).toList());
+        assertEquals(200, admin().asShipper(apiKey).get("api/shippers/me/keys").status());
     }
 }

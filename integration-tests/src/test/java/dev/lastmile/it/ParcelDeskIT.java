@@ -291,6 +291,7 @@ class ParcelDeskIT {
         assertTrue(day.getJsonNumber("openExceptions").longValue() >= 1, day.toString());
         JsonObject route = day.getJsonArray("routes").getJsonObject(0);
         assertEquals("OUT", route.getString("status"));
+        assertTrue(Instant.parse(route.getString("departedAt")).isAfter(now.minusSeconds(60)), route.toString());
         assertTrue(route.getInt("stopsDone") >= 1 && route.getInt("stopsDone") <= route.getInt("stops"), route.toString());
         assertProblem(as("depot2").get("api/depots/" + ONE + "/today"), 404);
 

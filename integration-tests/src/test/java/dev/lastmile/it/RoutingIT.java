@@ -198,6 +198,15 @@ class RoutingIT {
         assertTrue(geometry.getJsonArray("points").size() > stops + 2, "a road line has more points than stops");
         assertFalse(geometry.getString("encodedPolyline").isBlank());
         assertTrue(geometry.getJsonNumber("metres").doubleValue() > 0);
+
+        // A map without tiles draws the roads around the route, from the same extract.
+        JsonObject roads = staff().get("api/depots/" + DEPOT + "/roads?south=" + (LAT - 0.01) + "&west=" + (LON - 0.01)
+                + "&north=" + (LAT + 0.01) + "&east=" + (LON + 0.01)).json();
+        assertTrue(roads.getJsonArray("roads").size() > 20, "Encamp has streets: " + roads.getJsonArray("roads").size());
+        assertTrue(roads.getString("attribution").contains("OpenStreetMap"));
+        var first = roads.getJsonArray("roads").getJsonArray(0).getJsonArray(0);
+        assertTrue(Math.abs(first.getJsonNumber(0).doubleValue() - LAT) < 0.05, first.toString());
+        assertProblem(staff().get("api/depots/" + DEPOT + "/roads?south=42&west=1&north=43&east=2"), 400, "north", "east");
     }
 
     @Test

@@ -123,6 +123,13 @@ class MicroSmokeIT {
         assertEquals(200, apiDocs.statusCode());
         String script = apiDocs.body().replaceAll("(?s).*src=\"\\.\\./(webjars/[^\"]+\\.js)\".*", "$1");
         assertEquals(200, get(script).statusCode(), "the OpenAPI UI is served from the application itself: " + script);
+        // The console and its map library come from the WAR itself on Payara Micro too.
+        HttpResponse<String> console = get("console/");
+        assertEquals(200, console.statusCode());
+        assertTrue(console.body().contains("js/app.js"), console.body());
+        String leaflet = console.body().replaceAll("(?s).*src=\"\\.\\./(webjars/leaflet/[^\"]+\\.js)\".*", "$1");
+        assertEquals(200, get(leaflet).statusCode(), "Leaflet from its webjar: " + leaflet);
+        assertEquals(200, get("console/js/app.js").statusCode());
         HttpResponse<String> openApi = get("openapi");
         assertTrue(openApi.body().contains("/api/parcels"), openApi.body());
         assertTrue(openApi.body().contains("/api/tracking/{trackingId}"));

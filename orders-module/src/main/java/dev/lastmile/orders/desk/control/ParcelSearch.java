@@ -47,57 +47,91 @@ public class ParcelSearch {
     }
 
     public Result search(Criteria criteria, Caller caller) {
+        String text = criteria.text() == null ? "" : criteria.text().strip();
+        if (text.length() > 64) {
+            throw new InvalidRequest("q", "search for at most 64 characters");
+        }
         Sql sql = new Sql();
-        String from = matches(criteria.text() == null ? "" : criteria.text().strip(), sql);
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        String filters = filters(criteria, caller, sql);
+        if (filters == null) {
+            return new Result(0, false, List.of());
+        }
+        // One pass over the index ranges, newest first, at most one more than is counted: the count and the
+        // page come from the same ids, so a full-text match is evaluated once per search.
+        String ids = "SELECT id FROM (" + String.join(" UNION ", ranges(text, filters, sql)) + ") u ORDER BY id DESC";
+        List<Long> found = new ArrayList<>();
+        for (Object id : sql.apply(em.createNativeQuery(ids)).setMaxResults(COUNT_LIMIT + 1).getResultList()) {
+            found.add(((Number) id).longValue());
+        }
+        int from = Math.min(found.size(), criteria.page() * criteria.size());
+        List<Long> page = found.subList(from, Math.min(found.size(), from + criteria.size()));
+        return new Result(Math.min(found.size(), COUNT_LIMIT), found.size() > COUNT_LIMIT, hits(page));
+    }
+
+    /** The caller's depots, status and day as conditions every range carries; null when nothing can match. */
+    private String filters(Criteria criteria, Caller caller, Sql sql) {
+        StringBuilder where = new StringBuilder();
         if (criteria.depot() != null && !criteria.depot().isBlank()) {
             if (!caller.sees(criteria.depot())) {
-                return new Result(0, false, List.of());
+                return null;
             }
-            where.append(" AND d.code = ").append(sql.bind(criteria.depot()));
+            List<Long> depot = depotIds(List.of(criteria.depot()));
+            if (depot.isEmpty()) {
+                return null;
+            }
+            where.append(" AND depot_id = ").append(sql.bind(depot.get(0)));
         } else if (!caller.allDepots()) {
             // Parcels not yet at a depot (address to check) are seen by every depot's staff.
-            where.append(" AND (p.depot_id IS NULL OR d.code IN (").append(sql.bindAll(List.copyOf(caller.depots())))
-                    .append("))");
+            List<Long> depots = depotIds(List.copyOf(caller.depots()));
+            where.append(" AND (depot_id IS NULL").append(depots.isEmpty() ? "" : " OR depot_id IN ("
+                    + sql.bindAll(depots) + ")").append(")");
         }
         if (criteria.status() != null) {
-            where.append(" AND p.status = ").append(sql.bind(criteria.status().name()));
+            where.append(" AND status = ").append(sql.bind(criteria.status().name()));
         }
         if (criteria.deliveryDate() != null) {
-            where.append(" AND p.delivery_date = ").append(sql.bind(Date.valueOf(criteria.deliveryDate())));
+            where.append(" AND delivery_date = ").append(sql.bind(Date.valueOf(criteria.deliveryDate())));
         }
-        String body = from + " LEFT JOIN depot d ON d.id = p.depot_id" + where;
-        Query count = sql.apply(em.createNativeQuery("SELECT COUNT(*) FROM (SELECT 1 FROM " + body + " LIMIT "
-                + (COUNT_LIMIT + 1) + ") counted"));
-        long total = ((Number) count.getSingleResult()).longValue();
-        Query page = sql.apply(em.createNativeQuery("SELECT p.tracking_id, p.shipper_reference, p.recipient_name,"
-                + " p.postcode, p.town, p.status, p.delivery_date, d.code FROM " + body + " ORDER BY p.id DESC"))
-                .setFirstResult(criteria.page() * criteria.size()).setMaxResults(criteria.size());
+        return where.toString();
+    }
+
+    private List<Long> depotIds(List<String> codes) {
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT d.id FROM Depot d WHERE d.code IN :codes", Long.class).setParameter("codes", codes)
+                .getResultList();
+    }
+
+    private List<Hit> hits(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Sql sql = new Sql();
         List<Hit> hits = new ArrayList<>();
-        for (Object row : page.getResultList()) {
+        for (Object row : sql.apply(em.createNativeQuery("SELECT p.tracking_id, p.shipper_reference, p.recipient_name,"
+                + " p.postcode, p.town, p.status, p.delivery_date, d.code FROM parcel p LEFT JOIN depot d ON d.id = p.depot_id"
+                + " WHERE p.id IN (" + sql.bindAll(ids) + ") ORDER BY p.id DESC")).getResultList()) {
             Object[] c = (Object[]) row;
             hits.add(new Hit((String) c[0], (String) c[1], (String) c[2], (String) c[3], (String) c[4], (String) c[5],
                     c[6] == null ? null : ((Date) c[6]).toLocalDate(), (String) c[7]));
         }
-        return new Result(Math.min(total, COUNT_LIMIT), total > COUNT_LIMIT, hits);
+        return hits;
     }
 
-    /** The FROM clause: all parcels, or the union of the index ranges the text can stand for. */
-    private static String matches(String text, Sql sql) {
+    /** The index ranges the text can stand for, each with the filters; all parcels when there is no text. */
+    private static List<String> ranges(String text, String filters, Sql sql) {
         if (text.isEmpty()) {
-            return "parcel p";
-        }
-        if (text.length() > 64) {
-            throw new InvalidRequest("q", "search for at most 64 characters");
+            return List.of("SELECT id FROM parcel WHERE 1 = 1" + filters);
         }
         List<String> ranges = new ArrayList<>();
         String compact = text.replace(" ", "");
         if (DIGITS.matcher(compact).matches()) {
-            ranges.add("SELECT id FROM parcel WHERE tracking_id LIKE " + sql.bind(likePrefix(compact)));
+            ranges.add("SELECT id FROM parcel WHERE tracking_id LIKE " + sql.bind(likePrefix(compact)) + filters);
         }
-        ranges.add("SELECT id FROM parcel WHERE shipper_reference LIKE " + sql.bind(likePrefix(text)));
+        ranges.add("SELECT id FROM parcel WHERE shipper_reference LIKE " + sql.bind(likePrefix(text)) + filters);
         if (POSTCODE_START.matcher(text).matches() || DIGITS.matcher(text).matches() && text.length() <= 5) {
-            ranges.add("SELECT id FROM parcel WHERE postcode LIKE " + sql.bind(likePrefix(postcodeStart(text))));
+            ranges.add("SELECT id FROM parcel WHERE postcode LIKE " + sql.bind(likePrefix(postcodeStart(text))) + filters);
         }
         List<String> words = words(text);
         if (!words.isEmpty()) {
@@ -105,12 +139,12 @@ public class ParcelSearch {
                 StringBuilder terms = new StringBuilder();
                 words.forEach(w -> terms.append('+').append(w).append("* "));
                 ranges.add("SELECT id FROM parcel WHERE MATCH(recipient_name) AGAINST (" + sql.bind(terms.toString().strip())
-                        + " IN BOOLEAN MODE)");
+                        + " IN BOOLEAN MODE)" + filters);
             } else {
-                ranges.add("SELECT id FROM parcel WHERE recipient_name LIKE " + sql.bind(likePrefix(text)));
+                ranges.add("SELECT id FROM parcel WHERE recipient_name LIKE " + sql.bind(likePrefix(text)) + filters);
             }
         }
-        return "(" + String.join(" UNION ", ranges) + ") m JOIN parcel p ON p.id = m.id";
+        return ranges;
     }
 
     /** Postcodes are stored as printed ("NW10 5NH"); "nw105nh" finds them too: the inward code is the last three. */
@@ -152,7 +186,7 @@ public class ParcelSearch {
             return "?" + values.size();
         }
 
-        String bindAll(List<String> many) {
+        String bindAll(List<?> many) {
             if (many.isEmpty()) {
                 return "NULL";
             }

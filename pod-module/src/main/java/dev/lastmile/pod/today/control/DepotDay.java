@@ -9,6 +9,7 @@ import dev.lastmile.model.proof.DeliveryProof;
 import dev.lastmile.model.proof.FailedAttempt;
 import dev.lastmile.model.route.Route;
 import dev.lastmile.model.route.Stop;
+import dev.lastmile.model.tracking.TrackingCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -50,7 +51,7 @@ public class DepotDay {
     CurrentCaller caller;
 
     public record RouteProgress(long id, String vehicle, String driver, String status, int stops, int stopsDone,
-                                boolean late, String nextEta) {
+                                boolean late, String nextEta, String departedAt) {
     }
 
     public record Summary(String depot, LocalDate date, Map<String, Long> parcelsByStatus, List<RouteProgress> routes,
@@ -114,7 +115,18 @@ public class DepotDay {
                 Instant.now().toString());
     }
 
-    private static RouteProgress progressOf(Route route, LocalDateTime now) {
+    /** When the route left: the first of its parcels to go out for delivery. */
+    private String departedAt(Route route) {
+        List<String> ids = route.deliveries().stream().map(stop -> stop.parcel().trackingId().value()).toList();
+        if (ids.isEmpty()) {
+            return null;
+        }
+        return em.createQuery("SELECT e.occurredAt FROM TrackingEntry e WHERE e.code = :code AND e.trackingId IN :ids"
+                        + " ORDER BY e.occurredAt", Instant.class).setParameter("code", TrackingCode.OUT_FOR_DELIVERY)
+                .setParameter("ids", ids).setMaxResults(1).getResultStream().findFirst().map(Instant::toString).orElse(null);
+    }
+
+    private RouteProgress progressOf(Route route, LocalDateTime now) {
         List<Stop> deliveries = route.deliveries();
         int done = 0;
         boolean started = false;
@@ -133,7 +145,8 @@ public class DepotDay {
         String state = route.closedAt().isPresent() ? "CLOSED" : started ? "OUT" : "PLANNED";
         boolean late = !"CLOSED".equals(state) && nextOpen != null && nextOpen.eta().plus(LATE_AFTER).isBefore(now);
         return new RouteProgress(route.id(), route.vehicle().registration(), route.driver().name(), state,
-                deliveries.size(), done, late, nextOpen == null ? null : nextOpen.eta().toString());
+                deliveries.size(), done, late, nextOpen == null ? null : nextOpen.eta().toString(),
+                started ? departedAt(route) : null);
     }
 
     /** On its delivery day, and inside the booked slot where the recipient booked one. */
