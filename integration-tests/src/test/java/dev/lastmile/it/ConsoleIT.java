@@ -406,4 +406,27 @@ class ConsoleIT {
                 .map(jakarta.json.JsonString::getString).toList());
         assertEquals(200, admin().asShipper(apiKey).get("api/shippers/me/keys").status());
     }
+
+    @Test
+    @Order(9)
+    void aDispatcherReplansTheRestOfTheDayAfterABreakdown() {
+        // The route whose driver has the handheld is out; the other van breaks down before it leaves.
+        List<JsonObject> routes = admin().get("api/routes?depot=" + ONE + "&date=" + TODAY).jsonArray()
+                .getValuesAs(JsonObject.class);
+        String departedDriver = routes.get(0).getString("driver");
+        JsonObject broken = routes.stream().filter(r -> !r.getString("driver").equals(departedDriver)).findFirst()
+                .orElseThrow();
+        try (Browser browser = signedIn("dispatcher")) {
+            go(browser, "planning");
+            new Select(browser.visible("#depot-picker")).selectByValue(ONE);
+            new Select(browser.visible("#replan-vehicle")).selectByValue(broken.getString("vehicle"));
+            browser.click("#replan-submit");
+            browser.waitForText("#status", "re-planned");
+            browser.waitForText("#replan-result", "route " + broken.getJsonNumber("id"));
+            browser.screenshot("replan");
+            assertStayedLocal(browser);
+        }
+        JsonObject withdrawn = admin().get("api/routes/" + broken.getJsonNumber("id")).json();
+        assertTrue(withdrawn.getBoolean("withdrawn"), withdrawn.toString());
+    }
 }

@@ -133,22 +133,20 @@ public class ParcelSearch {
         if (POSTCODE_START.matcher(text).matches() || DIGITS.matcher(text).matches() && text.length() <= 5) {
             ranges.add("SELECT id FROM parcel WHERE postcode LIKE " + sql.bind(likePrefix(postcodeStart(text))) + filters);
         }
-        List<String> words = words(text);
+        // Words shorter than the full-text index keeps narrow nothing down and are left out; with none left,
+        // the text is not searched as a name (a scan of every name would be the only way).
+        List<String> words = words(text).stream().filter(w -> w.length() >= SHORTEST_INDEXED_WORD).toList();
         if (!words.isEmpty()) {
-            if (words.stream().allMatch(w -> w.length() >= SHORTEST_INDEXED_WORD)) {
-                StringBuilder terms = new StringBuilder();
-                words.forEach(w -> terms.append('+').append(w).append("* "));
-                ranges.add("SELECT id FROM parcel WHERE MATCH(recipient_name) AGAINST (" + sql.bind(terms.toString().strip())
-                        + " IN BOOLEAN MODE)" + filters);
-            } else {
-                ranges.add("SELECT id FROM parcel WHERE recipient_name LIKE " + sql.bind(likePrefix(text)) + filters);
-            }
+            StringBuilder terms = new StringBuilder();
+            words.forEach(w -> terms.append('+').append(w).append("* "));
+            ranges.add("SELECT id FROM parcel WHERE MATCH(recipient_name) AGAINST (" + sql.bind(terms.toString().strip())
+                    + " IN BOOLEAN MODE)" + filters);
         }
         return ranges;
     }
 
     /** Postcodes are stored as printed ("NW10 5NH"); "nw105nh" finds them too: the inward code is the last three. */
-    private static String postcodeStart(String text) {
+    static String postcodeStart(String text) {
         String typed = text.toUpperCase(Locale.ROOT).strip();
         if (typed.contains(" ")) {
             return typed.replaceAll("\\s+", " ");
@@ -160,7 +158,7 @@ public class ParcelSearch {
         return typed;
     }
 
-    private static List<String> words(String text) {
+    static List<String> words(String text) {
         List<String> words = new ArrayList<>();
         for (String part : text.split("\\s+")) {
             if (WORD.matcher(part).matches()) {
