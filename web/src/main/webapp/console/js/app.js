@@ -34,7 +34,12 @@ function navId(pattern) {
 }
 
 function parseHash() {
-  const raw = decodeURIComponent(location.hash.replace(/^#\/?/, ''));
+  let raw = location.hash.replace(/^#\/?/, '');
+  try {
+    raw = decodeURIComponent(raw);
+  } catch (e) {
+    // A malformed link (a stray %): read it as typed rather than show nothing.
+  }
   const [path, queryString] = raw.split('?');
   return {segments: path.split('/').filter(Boolean), query: new URLSearchParams(queryString || '')};
 }
@@ -92,9 +97,23 @@ function renderWho(me) {
     button('Sign out', {id: 'signout', class: 'link-button'}, signOut));
 }
 
-async function route() {
+/** Leaves the current screen: its timers and requests stop, and no dialog of it stays open on top. */
+function leave() {
   if (leaving) leaving();
   leaving = null;
+  document.querySelectorAll('dialog[open]').forEach(dialog => dialog.close());
+}
+
+/** Nothing of one person's work stays for the next one at the same browser. */
+function forgetTheSession() {
+  leave();
+  setCurrent(null);
+  setCsrfToken(null);
+  import('./parcels/search.js').then(search => search.forget());
+}
+
+async function route() {
+  leave();
   quiet();
   const me = current();
   if (!me) {
@@ -202,19 +221,13 @@ async function signOut() {
   } catch (e) {
     // Signed out either way: the session is forgotten here too.
   }
-  if (leaving) leaving();
-  leaving = null;
-  setCurrent(null);
-  setCsrfToken(null);
+  forgetTheSession();
   renderSignIn('You are signed out.');
 }
 
 whenSignedOut(() => {
   if (!current()) return;
-  if (leaving) leaving();
-  leaving = null;
-  setCurrent(null);
-  setCsrfToken(null);
+  forgetTheSession();
   renderSignIn('Your session has ended: sign in again.');
 });
 

@@ -62,6 +62,7 @@ export class ConsoleMap {
     this.ready = mapSettings().then(settings => this.applySettings(settings));
     if (depot) {
       this.roadsWanted = true;
+      this.roadsAsked = 0;
       this.map.on('moveend', () => this.scheduleRoads());
     }
     requestAnimationFrame(() => this.map && this.map.invalidateSize());
@@ -86,7 +87,7 @@ export class ConsoleMap {
     const L = window.L;
     const icon = L.divIcon({className: 'depot-icon', html: h('span', {}, 'D'), iconSize: [26, 26]});
     L.marker([depot.latitude, depot.longitude], {icon, title: `Depot ${depot.code} ${depot.name || ''}`, keyboard: true})
-      .bindTooltip(`Depot ${depot.code}`).addTo(this.markers);
+      .bindTooltip(textNode(`Depot ${depot.code}`)).addTo(this.markers);
     this.bounds.push([depot.latitude, depot.longitude]);
   }
 
@@ -95,7 +96,7 @@ export class ConsoleMap {
     const L = window.L;
     const icon = L.divIcon({className: 'point-icon point-' + kind, html: h('span', {}, text), iconSize: [20, 20]});
     const marker = L.marker([lat, lon], {icon, title, keyboard: true});
-    if (title) marker.bindTooltip(title);
+    if (title) marker.bindTooltip(textNode(title));
     marker.addTo(this.markers);
     this.bounds.push([lat, lon]);
     return marker;
@@ -120,13 +121,13 @@ export class ConsoleMap {
     }
     const group = L.layerGroup();
     const line = L.polyline(path, {color: PALETTE[index], weight: 4, opacity: 0.85, className: 'route-line'});
-    line.bindTooltip(label);
+    line.bindTooltip(textNode(label));
     line.addTo(group);
     const stopMarkers = L.layerGroup();
     for (const stop of located) {
       const icon = L.divIcon({className: `stop-icon route-colour-${index}`, html: h('span', {}, String(stop.sequence)), iconSize: [22, 22]});
       const title = `${label}, stop ${stop.sequence}${stop.trackingId ? ' ' + stop.trackingId : ''}${stop.eta ? ' at ' + stop.eta : ''}`;
-      L.marker([stop.latitude, stop.longitude], {icon, title, keyboard: false}).bindTooltip(title).addTo(stopMarkers);
+      L.marker([stop.latitude, stop.longitude], {icon, title, keyboard: false}).bindTooltip(textNode(title)).addTo(stopMarkers);
     }
     group.addTo(this.lines);
     stopMarkers.addTo(this.markers);
@@ -183,15 +184,22 @@ export class ConsoleMap {
   async loadRoads() {
     if (!this.map || !this.depot) return;
     const b = this.map.getBounds();
+    // The server draws roads for a view of at most half a degree a side; a wider view shows none, and asks
+    // again when the person zooms in.
+    if (b.getNorth() - b.getSouth() > 0.5 || b.getEast() - b.getWest() > 0.5) {
+      this.roads.clearLayers();
+      return;
+    }
+    const asked = ++this.roadsAsked;
     let answer;
     try {
       answer = await get(`depots/${enc(this.depot.code)}/roads`, {query: {
         south: b.getSouth().toFixed(5), west: b.getWest().toFixed(5), north: b.getNorth().toFixed(5), east: b.getEast().toFixed(5)}});
     } catch (e) {
-      this.roadsWanted = false;
+      if (e.status !== 400) this.roadsWanted = false;
       return;
     }
-    if (!this.map) return;
+    if (!this.map || asked !== this.roadsAsked) return;
     this.roads.clearLayers();
     const roads = answer && Array.isArray(answer.roads) ? answer.roads : [];
     if (!roads.length) return;
@@ -205,4 +213,11 @@ export class ConsoleMap {
     this.map = null;
     this.legendEl.remove();
   }
+}
+
+/** Leaflet puts a tooltip's string into innerHTML; addresses and names are data, so they go in as text. */
+function textNode(text) {
+  const span = document.createElement('span');
+  span.textContent = String(text ?? '');
+  return span;
 }

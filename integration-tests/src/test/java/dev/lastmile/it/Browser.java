@@ -48,8 +48,11 @@ final class Browser implements AutoCloseable {
     private final List<String> requested = new ArrayList<>();
     private final List<String> consoleErrors = new ArrayList<>();
 
-    private Browser(ChromeDriver driver) {
+    private final Path profile;
+
+    private Browser(ChromeDriver driver, Path profile) {
         this.driver = driver;
+        this.profile = profile;
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     }
 
@@ -84,7 +87,7 @@ final class Browser implements AutoCloseable {
         // The driver is Debian's, next to the browser; Selenium Manager must not try to download one.
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(DRIVER).toFile())
                 .build();
-        return new Browser(new ChromeDriver(service, options));
+        return new Browser(new ChromeDriver(service, options), profile);
     }
 
     void open(URI page) {
@@ -205,5 +208,10 @@ final class Browser implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // A profile left in the temporary directory is harmless.
+        }
     }
 }

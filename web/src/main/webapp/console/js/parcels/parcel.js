@@ -190,7 +190,8 @@ function actionsBar(page, trackingId, act) {
 }
 
 function comment(required) {
-  return field(required ? 'Comment' : 'Comment (optional)', textarea({name: 'comment', id: 'action-comment', required}));
+  return field(required ? 'Why (goes into the audit trail)' : 'Comment (optional)',
+    textarea({name: 'comment', id: 'action-comment', required, maxlength: '400'}));
 }
 
 function tomorrow() {
@@ -205,15 +206,15 @@ function openAction(code, page, trackingId, act) {
   const number = v => (text(v) === '' ? null : Number(text(v)));
   if (code === 'REATTEMPT') {
     formDialog({title: 'Re-attempt delivery', id: 'action-dialog', submitLabel: 'Re-attempt',
-      fields: [field('Delivery date', input({type: 'date', name: 'date', id: 'action-date', value: tomorrow(), min: isoToday(), required: true})), comment(false)],
+      fields: [field('Delivery date', input({type: 'date', name: 'date', id: 'action-date', value: tomorrow(), min: isoToday(), required: true})), comment(true)],
       submit: data => act(() => post(base + '/reattempt', {date: text(data.get('date')), comment: text(data.get('comment'))}))});
   } else if (code === 'HOLD') {
     formDialog({title: 'Hold at the depot', id: 'action-dialog', submitLabel: 'Hold',
-      fields: [field('Hold until', input({type: 'date', name: 'until', id: 'action-until', value: tomorrow(), min: isoToday(), required: true})), comment(false)],
+      fields: [field('Hold until', input({type: 'date', name: 'until', id: 'action-until', value: tomorrow(), min: isoToday(), required: true})), comment(true)],
       submit: data => act(() => post(base + '/hold', {until: text(data.get('until')), comment: text(data.get('comment'))}))});
   } else if (code === 'RETURN_TO_SENDER') {
     formDialog({title: 'Return to sender', id: 'action-dialog', submitLabel: 'Return to sender',
-      intro: 'The parcel goes back to its shipper.', fields: [comment(false)],
+      intro: 'The parcel goes back to its shipper.', fields: [comment(true)],
       submit: data => act(() => post(base + '/return-to-sender', {comment: text(data.get('comment'))}))});
   } else if (code === 'CORRECT_ADDRESS') {
     const a = page.parcel.address || {};
@@ -223,9 +224,9 @@ function openAction(code, page, trackingId, act) {
         field('Town', input({name: 'town', id: 'action-town', value: a.town || '', required: true})),
         field('Postcode', input({name: 'postcode', id: 'action-postcode', value: a.postcode || '', required: true})),
         h('div', {class: 'form-row'},
-          field('Latitude (optional)', input({name: 'latitude', id: 'action-latitude', inputmode: 'decimal', value: a.latitude ?? ''})),
-          field('Longitude (optional)', input({name: 'longitude', id: 'action-longitude', inputmode: 'decimal', value: a.longitude ?? ''}))),
-        comment(false)],
+          field('Latitude (empty: placed by the postcode)', input({name: 'latitude', id: 'action-latitude', inputmode: 'decimal'})),
+          field('Longitude (empty: placed by the postcode)', input({name: 'longitude', id: 'action-longitude', inputmode: 'decimal'}))),
+        comment(true)],
       submit: data => act(() => put(base + '/address', {line: text(data.get('line')), town: text(data.get('town')),
         postcode: text(data.get('postcode')), latitude: number(data.get('latitude')), longitude: number(data.get('longitude')),
         comment: text(data.get('comment'))}))});

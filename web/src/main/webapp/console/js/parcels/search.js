@@ -10,8 +10,12 @@ const STATUSES = ['AWAITING_ADDRESS', 'REGISTERED', 'PLANNED', 'OUT_FOR_DELIVERY
   'HELD_AT_DEPOT', 'RETURNING_TO_SENDER'];
 const SIZE = 25;
 
-/** The last search, so going back from a parcel shows the same results. */
+/** The last search, so going back from a parcel shows the same results; forgotten at sign-out. */
 const last = {q: '', depot: '', status: '', page: 0};
+
+export function forget() {
+  Object.assign(last, {q: '', depot: '', status: '', page: 0});
+}
 
 export function render(main, ctx) {
   const q = h('input', {type: 'search', id: 'parcel-search-q', name: 'q', value: ctx.query.get('q') ?? last.q,
@@ -26,22 +30,28 @@ export function render(main, ctx) {
   const results = h('div', {id: 'parcel-results-area', 'aria-live': 'off'});
   main.append(form, results);
 
-  depots().then(list => {
+  // The depot options first: a depot filter from the link or the last search must be there to be chosen.
+  const ready = depots().then(list => {
     for (const d of list) depot.append(h('option', {value: d.code}, d.code));
     depot.value = ctx.query.get('depot') ?? last.depot;
   }).catch(e => fail(e));
 
+  /** Only the answer to the latest search is shown: an earlier, slower one arriving last is dropped. */
+  let latest = 0;
+
   async function search(page) {
+    const asked = ++latest;
     Object.assign(last, {q: q.value.trim(), depot: depot.value, status: status.value, page});
     results.setAttribute('aria-busy', 'true');
     try {
       const answer = await get('desk/parcels', {signal: ctx.signal,
         query: {q: last.q, depot: last.depot, status: last.status, page, size: SIZE}});
-      if (!ctx.alive()) return;
+      if (!ctx.alive() || asked !== latest) return;
       showResults(answer);
-      say(answer.total === 0 ? 'No parcel matches.' : `${answer.total} parcels found.`);
+      say(answer.total === 0 ? 'No parcel matches.' : answer.totalCapped
+        ? `More than ${answer.total.toLocaleString()} parcels found: narrow the search.` : `${answer.total} parcels found.`);
     } catch (error) {
-      if (!ctx.alive()) return;
+      if (!ctx.alive() || asked !== latest) return;
       replace(results, loadFailure(error, 'Parcel search'));
       if (!error.endpointMissing) fail(error, form);
     } finally {
@@ -75,5 +85,5 @@ export function render(main, ctx) {
     e.preventDefault();
     search(0);
   });
-  search(ctx.query.has('q') ? 0 : last.page);
+  ready.then(() => search(ctx.query.has('q') ? 0 : last.page));
 }

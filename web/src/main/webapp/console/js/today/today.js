@@ -1,5 +1,6 @@
 // Today: how a depot's day is going, refreshed every 15 seconds while the screen is open.
 
+import {may} from '../session.js';
 import {get, enc} from '../api.js';
 import {h, replace, section, table, percent, progress, badge, clock, link} from '../dom.js';
 import {depotDatePicker} from '../widgets.js';
@@ -46,8 +47,11 @@ function show(body, day) {
       kpi('Parcels', total, 'today-parcels'),
       kpi('Delivered', day.delivered, 'today-delivered'),
       kpi('Vans out', day.vansOut, 'today-vans-out'),
-      kpi('Open exceptions', day.openExceptions, 'today-open-exceptions', '#/exceptions'),
-      kpi('Address checks waiting', day.addressChecksWaiting, 'today-address-checks', '#/address-checks'),
+      // Links only for those whose screens they open (the same roles as the navigation).
+      kpi('Open exceptions', day.openExceptions, 'today-open-exceptions',
+        may(['DEPOT_STAFF', 'MANAGER']) ? '#/exceptions' : null),
+      kpi('Address checks waiting', day.addressChecksWaiting, 'today-address-checks',
+        may(['DEPOT_STAFF']) ? '#/address-checks' : null),
       kpi('First-attempt success', percent(day.firstAttemptSuccess), 'today-first-attempt',
         null, day.firstAttempts ? `${day.firstAttempts} first attempts` : 'nothing to measure yet'),
       kpi('On time', percent(day.onTime), 'today-on-time', null,

@@ -335,11 +335,12 @@ public class Parcel {
         holdUntil = day;
     }
 
-    /** Staff give a parcel back to its shipper (refused, damaged, no address to be found, or the shipper asked). */
+    /**
+     * Staff give a parcel back to its shipper (refused, damaged, or the shipper asked). A parcel whose
+     * address is still unplaced has no depot to send it from: its address is placed first.
+     */
     public void returnToSender() {
-        if (status != ParcelStatus.AWAITING_ADDRESS) {
-            requireAtDepot("returned to its sender");
-        }
+        requireAtDepot("returned to its sender");
         status = ParcelStatus.RETURNING_TO_SENDER;
         holdUntil = null;
     }

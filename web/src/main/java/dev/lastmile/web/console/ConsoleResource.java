@@ -2,7 +2,7 @@ package dev.lastmile.web.console;
 
 import dev.lastmile.model.access.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.ejb.Stateless;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -10,8 +10,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** What the back-office console needs to know about this installation. */
-@RequestScoped
+/** What the back-office console needs to know about this installation. An EJB, so that its roles are enforced. */
+@Stateless
 @Path("console/settings")
 @Tag(name = "Console")
 public class ConsoleResource {

@@ -89,8 +89,8 @@ public class DeskResource {
         ParcelStatus wanted = status == null || status.isBlank() ? null
                 : violations.attempt("status", () -> ParcelStatus.valueOf(status));
         LocalDate day = date == null || date.isBlank() ? null : violations.attempt("date", () -> LocalDate.parse(date));
-        int pageNo = violations.attempt("page", () -> Integer.parseInt(page));
-        int pageSize = violations.attempt("size", () -> Integer.parseInt(size));
+        Integer pageNo = violations.attempt("page", () -> Integer.parseInt(page));
+        Integer pageSize = violations.attempt("size", () -> Integer.parseInt(size));
         violations.throwIfAny();
         violations.check(pageNo >= 0 && pageNo <= 10_000, "page", "must be between 0 and 10000")
                 .check(pageSize >= 1 && pageSize <= LARGEST_PAGE, "size", "must be between 1 and " + LARGEST_PAGE);

@@ -73,10 +73,9 @@ public record ParcelPage(ParcelView parcel, ShipperRef shipper, List<Step> timel
             ParcelStatus status = parcel.status();
             return switch (this) {
                 case REATTEMPT, HOLD -> counter && parcel.isAtDepot();
-                case RETURN_TO_SENDER -> counter && (parcel.isAtDepot() || status == ParcelStatus.AWAITING_ADDRESS);
+                case RETURN_TO_SENDER -> counter && parcel.isAtDepot();
                 case CORRECT_ADDRESS -> counter && (parcel.isAtDepot() || status == ParcelStatus.AWAITING_ADDRESS);
-                case REPRINT_LABEL -> (caller.has(Role.ADMIN) || caller.has(Role.DEPOT_STAFF))
-                        && status != ParcelStatus.DELIVERED && status != ParcelStatus.HANDED_TO_PARTNER;
+                case REPRINT_LABEL -> caller.has(Role.ADMIN) || caller.has(Role.DEPOT_STAFF);
             };
         }
     }

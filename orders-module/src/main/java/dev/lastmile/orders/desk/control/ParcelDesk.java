@@ -19,6 +19,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What back-office staff do to one parcel: send it out on another day, keep it at the depot, give it
@@ -28,7 +30,7 @@ import java.time.LocalDate;
 @ApplicationScoped
 public class ParcelDesk {
 
-    /** The longest a parcel waits on the shelf before it must be re-attempted or returned. */
+    /** The longest a parcel waits on the shelf (held, or for a later delivery day) before it goes out or back. */
     static final int LONGEST_HOLD_DAYS = 14;
 
     @Inject
@@ -52,6 +54,14 @@ public class ParcelDesk {
     @Inject
     Event<ReturnToSenderOrdered> returns;
 
+    @Inject
+    @ConfigProperty(name = "lastmile.zone", defaultValue = "Europe/London")
+    String zone;
+
+    private LocalDate today() {
+        return LocalDate.now(ZoneId.of(zone));
+    }
+
     /** A parcel of another depot is as unknown as one that never was. */
     public Parcel visible(String trackingId) {
         Parcel parcel = parcels.byTrackingId(trackingId);
@@ -63,8 +73,12 @@ public class ParcelDesk {
 
     public void reattempt(Parcel parcel, LocalDate day, String comment) {
         requireComment(comment);
-        if (day == null || day.isBefore(LocalDate.now())) {
+        LocalDate today = today();
+        if (day == null || day.isBefore(today)) {
             throw new InvalidRequest("date", "must be today or later");
+        }
+        if (day.isAfter(today.plusDays(LONGEST_HOLD_DAYS))) {
+            throw new InvalidRequest("date", "at most " + LONGEST_HOLD_DAYS + " days ahead");
         }
         parcel.reattemptOn(day);
         reason.give(comment);
@@ -73,7 +87,7 @@ public class ParcelDesk {
 
     public void hold(Parcel parcel, LocalDate until, String comment) {
         requireComment(comment);
-        LocalDate today = LocalDate.now();
+        LocalDate today = today();
         if (until == null || until.isBefore(today)) {
             throw new InvalidRequest("until", "must be today or later");
         }

@@ -29,7 +29,8 @@ public class ParcelSearch {
 
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern POSTCODE_START = Pattern.compile("(?i)[a-z]{1,2}\\d[a-z\\d]?( ?\\d?[a-z]{0,2})?");
-    private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'-]*");
+    /** Letters and apostrophes only: boolean-mode operators (+ - * " ( ) ~ < > @) never reach the query. */
+    private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}']*");
     /** InnoDB's full-text index ignores shorter words (innodb_ft_min_token_size). */
     private static final int SHORTEST_INDEXED_WORD = 3;
 
@@ -81,10 +82,13 @@ public class ParcelSearch {
             }
             where.append(" AND depot_id = ").append(sql.bind(depot.get(0)));
         } else if (!caller.allDepots()) {
-            // Parcels not yet at a depot (address to check) are seen by every depot's staff.
+            // Parcels not yet at a depot (address to check) are seen by the staff of every depot, as
+            // Parcel.isVisibleTo has it; an account without a depot sees none.
             List<Long> depots = depotIds(List.copyOf(caller.depots()));
-            where.append(" AND (depot_id IS NULL").append(depots.isEmpty() ? "" : " OR depot_id IN ("
-                    + sql.bindAll(depots) + ")").append(")");
+            if (depots.isEmpty()) {
+                return null;
+            }
+            where.append(" AND (depot_id IS NULL OR depot_id IN (").append(sql.bindAll(depots)).append("))");
         }
         if (criteria.status() != null) {
             where.append(" AND status = ").append(sql.bind(criteria.status().name()));
@@ -160,10 +164,13 @@ public class ParcelSearch {
 
     static List<String> words(String text) {
         List<String> words = new ArrayList<>();
-        for (String part : text.split("\\s+")) {
+        // The full-text index splits "Jean-Paul" into two words and keeps "O'Neil" as one; so does this.
+        for (String part : text.split("[\\s-]+")) {
+            if (part.isEmpty()) {
+                continue;
+            }
             if (WORD.matcher(part).matches()) {
-                // Boolean-mode operators inside a word would change the query's meaning.
-                words.add(part.replace("'", "").replace("-", ""));
+                words.add(part);
             } else {
                 return List.of();
             }

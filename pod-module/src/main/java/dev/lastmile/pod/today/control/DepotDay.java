@@ -115,15 +115,18 @@ public class DepotDay {
                 Instant.now().toString());
     }
 
-    /** When the route left: the first of its parcels to go out for delivery. */
+    /** When the route left: the first of its parcels to go out for delivery on the route's day. */
     private String departedAt(Route route) {
         List<String> ids = route.deliveries().stream().map(stop -> stop.parcel().trackingId().value()).toList();
         if (ids.isEmpty()) {
             return null;
         }
+        ZoneId zoneId = ZoneId.of(zone);
         return em.createQuery("SELECT e.occurredAt FROM TrackingEntry e WHERE e.code = :code AND e.trackingId IN :ids"
-                        + " ORDER BY e.occurredAt", Instant.class).setParameter("code", TrackingCode.OUT_FOR_DELIVERY)
-                .setParameter("ids", ids).setMaxResults(1).getResultStream().findFirst().map(Instant::toString).orElse(null);
+                        + " AND e.occurredAt >= :from AND e.occurredAt < :to ORDER BY e.occurredAt", Instant.class)
+                .setParameter("code", TrackingCode.OUT_FOR_DELIVERY).setParameter("ids", ids)
+                .setParameter("from", route.day().atStartOfDay(zoneId).toInstant())
+                .setParameter("to", route.day().plusDays(1).atStartOfDay(zoneId).toInstant()).setMaxResults(1).getResultStream().findFirst().map(Instant::toString).orElse(null);
     }
 
     private RouteProgress progressOf(Route route, LocalDateTime now) {
@@ -144,7 +147,8 @@ public class DepotDay {
         }
         String state = route.closedAt().isPresent() ? "CLOSED" : started ? "OUT" : "PLANNED";
         boolean late = !"CLOSED".equals(state) && nextOpen != null && nextOpen.eta().plus(LATE_AFTER).isBefore(now);
-        return new RouteProgress(route.id(), route.vehicle().registration(), route.driver().name(), state,
+        return new RouteProgress(route.id(), route.vehicle().registration(),
+                route.driver() == null ? null : route.driver().name(), state,
                 deliveries.size(), done, late, nextOpen == null ? null : nextOpen.eta().toString(),
                 started ? departedAt(route) : null);
     }

@@ -42,9 +42,8 @@ public class ReturnToSender {
 
     void ordered(@Observes ReturnToSenderOrdered event) {
         Parcel parcel = ParcelsByTrackingId.find(em, event.trackingId());
-        String reason = "Returned by staff: " + event.reason();
-        ParcelReturn parcelReturn = new ParcelReturn(parcel, reason.length() > 240 ? reason.substring(0, 240) : reason,
-                event.at());
+        // The staff's own words stay in the audit trail; the shipper reads the return's reason.
+        ParcelReturn parcelReturn = new ParcelReturn(parcel, "Returned to the sender by the carrier's staff", event.at());
         em.persist(parcelReturn);
         opened.fire(new ReturnOpened(event.trackingId(), parcelReturn.issueTrackingId(companyPrefix), event.at()));
     }

@@ -61,7 +61,7 @@ public class Publisher {
                 if (stop.returnId() != null) {
                     addPickup(route, stop);
                 } else {
-                    route.addStop(parcelToPlan(stop.parcelId(), movable), LocalDateTime.parse(stop.eta()),
+                    route.addStop(parcelToPlan(stop, depot, day, movable), LocalDateTime.parse(stop.eta()),
                             LocalDateTime.parse(stop.departs()), stop.kmFromPrevious(), stop.loadKgAfter());
                 }
             }
@@ -111,13 +111,28 @@ public class Publisher {
                 planned.breakAt() == null ? null : LocalDateTime.parse(planned.breakAt()));
     }
 
-    private Parcel parcelToPlan(long parcelId, Set<ParcelStatus> movable) {
-        Parcel parcel = em.find(Parcel.class, parcelId);
-        if (parcel == null || !movable.contains(parcel.status())) {
-            throw new RuleViolation("plan-outdated", "Plan out of date", "Parcel " + (parcel == null ? parcelId
-                    : parcel.trackingId().value() + " is " + parcel.status()) + " since the plan was made; plan again.");
+    /**
+     * The parcel as the plan saw it: in a status the plan may move, still due that day at that depot, and
+     * where the plan drove to (staff may have re-dated it, corrected its address or held it since).
+     */
+    private Parcel parcelToPlan(PlannedStop stop, Depot depot, LocalDate day, Set<ParcelStatus> movable) {
+        Parcel parcel = em.find(Parcel.class, stop.parcelId());
+        String change = parcel == null ? "gone" : !movable.contains(parcel.status()) ? "is " + parcel.status()
+                : !day.equals(parcel.deliveryDate()) ? "is due on " + parcel.deliveryDate()
+                : parcel.depot() == null || !parcel.depot().id().equals(depot.id()) ? "belongs to another depot"
+                : movedSince(stop, parcel) ? "has a corrected address" : null;
+        if (change != null) {
+            throw new RuleViolation("plan-outdated", "Plan out of date", "Parcel " + (parcel == null ? stop.parcelId()
+                    : parcel.trackingId().value()) + " " + change + " since the plan was made; plan again.");
         }
         return parcel;
+    }
+
+    /** Plans stored before stops carried their position cannot tell, and are taken as they are. */
+    private static boolean movedSince(PlannedStop stop, Parcel parcel) {
+        return stop.latitude() != null && stop.longitude() != null && parcel.location() != null
+                && (Math.abs(stop.latitude() - parcel.location().latitude()) > 1e-6
+                || Math.abs(stop.longitude() - parcel.location().longitude()) > 1e-6);
     }
 
     void announce(List<Route> routes) {
