@@ -16,10 +16,10 @@ import java.util.regex.Pattern;
 
 /**
  * Staff look a parcel up by what the caller on the phone or the label in hand gives them: a tracking id,
- * a shipper's reference, a postcode or the recipient's name, each by its start. Every alternative is an
- * index range of its own (tracking id, reference and postcode B-tree indexes, the name's full-text
- * index), and the alternatives are joined with UNION, so the search stays an index lookup on a
- * million parcels; an OR across them would make the database read the whole table.
+ * a shipper's reference, a postcode or the recipient's name (its first or last word), each by its start.
+ * Every alternative is an index range of its own, and the alternatives are joined with UNION, so the
+ * search stays an index lookup on a million parcels; an OR across them would make the database read the
+ * whole table.
  */
 @ApplicationScoped
 public class ParcelSearch {
@@ -29,10 +29,8 @@ public class ParcelSearch {
 
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern POSTCODE_START = Pattern.compile("(?i)[a-z]{1,2}\\d[a-z\\d]?( ?\\d?[a-z]{0,2})?");
-    /** Letters and apostrophes only: boolean-mode operators (+ - * " ( ) ~ < > @) never reach the query. */
-    private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}']*");
-    /** InnoDB's full-text index ignores shorter words (innodb_ft_min_token_size). */
-    private static final int SHORTEST_INDEXED_WORD = 3;
+    /** A name's word: letters, apostrophes and hyphens ("O'Neil", "Jean-Paul"). */
+    private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'-]*");
 
     @PersistenceContext(unitName = "lastmile")
     EntityManager em;
@@ -58,7 +56,7 @@ public class ParcelSearch {
             return new Result(0, false, List.of());
         }
         // One pass over the index ranges, newest first, at most one more than is counted: the count and the
-        // page come from the same ids, so a full-text match is evaluated once per search.
+        // page come from the same ids, read from the indexes alone; only the page's rows are read after.
         String ids = "SELECT id FROM (" + String.join(" UNION ", ranges(text, filters, sql)) + ") u ORDER BY id DESC";
         List<Long> found = new ArrayList<>();
         for (Object id : sql.apply(em.createNativeQuery(ids)).setMaxResults(COUNT_LIMIT + 1).getResultList()) {
@@ -137,16 +135,33 @@ public class ParcelSearch {
         if (POSTCODE_START.matcher(text).matches() || DIGITS.matcher(text).matches() && text.length() <= 5) {
             ranges.add("SELECT id FROM parcel WHERE postcode LIKE " + sql.bind(likePrefix(postcodeStart(text))) + filters);
         }
-        // Words shorter than the full-text index keeps narrow nothing down and are left out; with none left,
-        // the text is not searched as a name (a scan of every name would be the only way).
-        List<String> words = words(text).stream().filter(w -> w.length() >= SHORTEST_INDEXED_WORD).toList();
+        List<String> words = words(text);
         if (!words.isEmpty()) {
-            StringBuilder terms = new StringBuilder();
-            words.forEach(w -> terms.append('+').append(w).append("* "));
-            ranges.add("SELECT id FROM parcel WHERE MATCH(recipient_name) AGAINST (" + sql.bind(terms.toString().strip())
-                    + " IN BOOLEAN MODE)" + filters);
+            ranges.addAll(nameRanges(words, filters, sql));
         }
         return ranges;
+    }
+
+    /**
+     * A name by the start of its first or of its last word: "Fordw" finds "Ada Fordwell", "Ada" too; with
+     * more words, the first word starts the name and the last starts its last word ("ada ford"), and any
+     * word between must appear in it.
+     */
+    private static List<String> nameRanges(List<String> words, String filters, Sql sql) {
+        if (words.size() == 1) {
+            String start = likePrefix(words.get(0));
+            return List.of("SELECT id FROM parcel WHERE recipient_name LIKE " + sql.bind(start) + filters,
+                    "SELECT id FROM parcel WHERE recipient_last_word LIKE " + sql.bind(start) + filters);
+        }
+        StringBuilder between = new StringBuilder();
+        for (String middle : words.subList(1, words.size() - 1)) {
+            between.append(" AND recipient_name LIKE ").append(sql.bind("%" + likePrefix(middle)));
+        }
+        // The last word's range is the narrow one (there are far fewer people per surname than per first
+        // name), and its index holds the whole name for the other conditions.
+        return List.of("SELECT id FROM parcel WHERE recipient_last_word LIKE "
+                + sql.bind(likePrefix(words.get(words.size() - 1))) + " AND recipient_name LIKE "
+                + sql.bind(likePrefix(words.get(0))) + between + filters);
     }
 
     /** Postcodes are stored as printed ("NW10 5NH"); "nw105nh" finds them too: the inward code is the last three. */
@@ -164,8 +179,8 @@ public class ParcelSearch {
 
     static List<String> words(String text) {
         List<String> words = new ArrayList<>();
-        // The full-text index splits "Jean-Paul" into two words and keeps "O'Neil" as one; so does this.
-        for (String part : text.split("[\\s-]+")) {
+        // Words are what spaces separate: "Jean-Paul" and "O'Neil" are one word each, as they are written.
+        for (String part : text.split("\\s+")) {
             if (part.isEmpty()) {
                 continue;
             }
