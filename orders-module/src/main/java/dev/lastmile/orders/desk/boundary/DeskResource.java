@@ -88,7 +88,7 @@ public class DeskResource {
         Violations violations = new Violations();
         ParcelStatus wanted = status == null || status.isBlank() ? null
                 : violations.attempt("status", () -> ParcelStatus.valueOf(status));
-        LocalDate day = date == null || date.isBlank() ? null : violations.attempt("date", () -> LocalDate.parse(date));
+        LocalDate day = day(violations, "date", date);
         Integer pageNo = violations.attempt("page", () -> Integer.parseInt(page));
         Integer pageSize = violations.attempt("size", () -> Integer.parseInt(size));
         violations.throwIfAny();
@@ -118,7 +118,7 @@ public class DeskResource {
     public ParcelPage reattempt(@PathParam("trackingId") String trackingId, Reattempt request) {
         Violations.body(request);
         Violations violations = new Violations().require("date", request.date());
-        LocalDate day = request.date() == null ? null : violations.attempt("date", () -> LocalDate.parse(request.date()));
+        LocalDate day = day(violations, "date", request.date());
         violations.throwIfAny();
         Parcel parcel = desk.visible(trackingId);
         desk.reattempt(parcel, day, request.comment());
@@ -133,8 +133,7 @@ public class DeskResource {
     public ParcelPage hold(@PathParam("trackingId") String trackingId, Hold request) {
         Violations.body(request);
         Violations violations = new Violations().require("until", request.until());
-        LocalDate until = request.until() == null ? null
-                : violations.attempt("until", () -> LocalDate.parse(request.until()));
+        LocalDate until = day(violations, "until", request.until());
         violations.throwIfAny();
         Parcel parcel = desk.visible(trackingId);
         desk.hold(parcel, until, request.comment());
@@ -218,6 +217,11 @@ public class DeskResource {
             throw new NotFound("photo", parcel.trackingId().value() + "/" + n);
         }
         return Response.ok(photos.get(n).jpeg(), "image/jpeg").header("Cache-Control", "private, no-store").build();
+    }
+
+    /** An ISO date, or null when none was given; a malformed one is a violation of that field. */
+    private static LocalDate day(Violations violations, String field, String text) {
+        return text == null || text.isBlank() ? null : violations.attempt(field, () -> LocalDate.parse(text));
     }
 
     private static String blankToNull(String text) {
