@@ -53,6 +53,10 @@ public class Notification {
     @Column(name = "shipper_id")
     private Long shipperId;
 
+    /** The partner 3PL a {@link Channel#PARTNER} message goes to. */
+    @Column(name = "partner_id")
+    private Long partnerId;
+
     /** Email address, phone number or webhook URL. */
     @Column(nullable = false, length = 500)
     private String address;
@@ -135,6 +139,19 @@ public class Notification {
 
     public String language() {
         return language;
+    }
+
+    /** A recall or redirection for a partner: its callback signs with the partner's secret. */
+    public static Notification toPartner(String eventKey, String kind, long partnerId, String url, String payload,
+                                         Instant createdAt) {
+        Notification notification = new Notification(eventKey, Channel.PARTNER, kind, "en", null, null, url, payload,
+                createdAt);
+        notification.partnerId = partnerId;
+        return notification;
+    }
+
+    public Long partnerId() {
+        return partnerId;
     }
 
     public Long shipperId() {

@@ -258,6 +258,15 @@ public class Parcel {
      * {@code nextDay}, held until {@code nextDay}, or on its way back to the shipper.
      */
     public void recordFailedAttempt(NextStep step, LocalDate nextDay) {
+        if (status == ParcelStatus.HANDED_TO_PARTNER && step != NextStep.RETURN_TO_SENDER) {
+            // The partner tries again or holds it at its own depot: it stays the partner's.
+            failedAttempts++;
+            if (step == NextStep.REATTEMPT) {
+                deliveryDate = nextDay;
+            }
+            holdUntil = step == NextStep.HOLD_AT_DEPOT ? nextDay : null;
+            return;
+        }
         ParcelStatus target = switch (step) {
             case REATTEMPT -> ParcelStatus.REGISTERED;
             case HOLD_AT_DEPOT -> ParcelStatus.HELD_AT_DEPOT;
@@ -299,6 +308,23 @@ public class Parcel {
 
     public void markHandedToPartner() {
         moveTo(ParcelStatus.HANDED_TO_PARTNER);
+    }
+
+    /** Allocation offered it to a partner 3PL ({@code true}) or found none that fits ({@code false}). */
+    public void awaitPartner(boolean offered) {
+        moveTo(offered ? ParcelStatus.OFFERED_TO_PARTNER : ParcelStatus.AWAITING_PARTNER);
+        holdUntil = null;
+    }
+
+    /** Recalled from a partner, or returned by it: the carrier's own again, to be planned on {@code day}. */
+    public void backFromPartner(LocalDate day) {
+        moveTo(ParcelStatus.REGISTERED);
+        deliveryDate = day;
+    }
+
+    /** Offered to a partner, or waiting for one. */
+    public boolean isBoundForPartner() {
+        return status == ParcelStatus.AWAITING_PARTNER || status == ParcelStatus.OFFERED_TO_PARTNER;
     }
 
     private void moveTo(ParcelStatus target) {

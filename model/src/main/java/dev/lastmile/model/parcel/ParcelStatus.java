@@ -11,6 +11,11 @@ public enum ParcelStatus {
     PLANNED,
     OUT_FOR_DELIVERY,
     DELIVERED,
+    /** The carrier will not deliver it itself and no partner 3PL has it yet: on the staff's list. */
+    AWAITING_PARTNER,
+    /** Offered to a partner 3PL, which has not accepted it yet; planning leaves it alone. */
+    OFFERED_TO_PARTNER,
+    /** A partner 3PL accepted it and delivers it; its status reports come back through the partner API. */
     HANDED_TO_PARTNER,
     HELD_AT_DEPOT,
     RETURNING_TO_SENDER;
@@ -23,12 +28,20 @@ public enum ParcelStatus {
     public Set<ParcelStatus> next() {
         return switch (this) {
             case AWAITING_ADDRESS -> EnumSet.of(REGISTERED);
-            case REGISTERED -> EnumSet.of(PLANNED, OUT_FOR_DELIVERY, DELIVERED, HANDED_TO_PARTNER);
+            case REGISTERED -> EnumSet.of(PLANNED, OUT_FOR_DELIVERY, DELIVERED, AWAITING_PARTNER, OFFERED_TO_PARTNER,
+                    HANDED_TO_PARTNER);
             case PLANNED -> EnumSet.of(PLANNED, REGISTERED, OUT_FOR_DELIVERY, DELIVERED, HANDED_TO_PARTNER,
                     HELD_AT_DEPOT, RETURNING_TO_SENDER);
             case OUT_FOR_DELIVERY -> EnumSet.of(DELIVERED, REGISTERED, HELD_AT_DEPOT, RETURNING_TO_SENDER);
-            case HELD_AT_DEPOT -> EnumSet.of(DELIVERED, REGISTERED, RETURNING_TO_SENDER);
-            case DELIVERED, HANDED_TO_PARTNER, RETURNING_TO_SENDER -> EnumSet.noneOf(ParcelStatus.class);
+            case HELD_AT_DEPOT -> EnumSet.of(DELIVERED, REGISTERED, AWAITING_PARTNER, OFFERED_TO_PARTNER,
+                    RETURNING_TO_SENDER);
+            case AWAITING_PARTNER -> EnumSet.of(OFFERED_TO_PARTNER, REGISTERED, RETURNING_TO_SENDER);
+            // Offered again to another partner after a refusal; back to the depot when recalled.
+            case OFFERED_TO_PARTNER -> EnumSet.of(OFFERED_TO_PARTNER, HANDED_TO_PARTNER, AWAITING_PARTNER, REGISTERED,
+                    RETURNING_TO_SENDER);
+            // The partner delivers it, or brings it back (recalled, or given up on by the failed-attempt policy).
+            case HANDED_TO_PARTNER -> EnumSet.of(DELIVERED, REGISTERED, RETURNING_TO_SENDER);
+            case DELIVERED, RETURNING_TO_SENDER -> EnumSet.noneOf(ParcelStatus.class);
         };
     }
 

@@ -1,18 +1,22 @@
 package dev.lastmile.model.partner;
 
-import dev.lastmile.model.access.CredentialsListener;
-import jakarta.persistence.EntityListeners;
 import dev.lastmile.model.access.Caller;
 import dev.lastmile.model.access.CallerKind;
+import dev.lastmile.model.access.CredentialsListener;
 import dev.lastmile.model.access.Role;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,10 +28,12 @@ import java.util.Set;
 @EntityListeners(CredentialsListener.class)
 @NamedQuery(name = Partner.BY_CODE, query = "SELECT p FROM Partner p WHERE p.code = :code")
 @NamedQuery(name = Partner.ALL, query = "SELECT p FROM Partner p ORDER BY p.code")
+@NamedQuery(name = Partner.ACTIVE, query = "SELECT p FROM Partner p WHERE p.active = true ORDER BY p.code")
 public class Partner {
 
     public static final String BY_CODE = "Partner.byCode";
     public static final String ALL = "Partner.all";
+    public static final String ACTIVE = "Partner.active";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -53,6 +59,20 @@ public class Partner {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    @Embedded
+    private PartnerTerms terms = new PartnerTerms();
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "callback_kind", nullable = false, length = 8)
+    private CallbackKind callbackKind = CallbackKind.NONE;
+
+    @Column(name = "callback_url", length = 500)
+    private String callbackUrl;
+
+    /** Signs what the carrier sends the partner (HMAC-SHA256), so it is kept as it is: the partner holds it too. */
+    @Column(name = "callback_secret", length = 64)
+    private String callbackSecret;
 
     protected Partner() {
     }
@@ -80,6 +100,33 @@ public class Partner {
     public void deactivate() {
         active = false;
         tokenEpoch++;
+    }
+
+    public void agree(PartnerTerms newTerms) {
+        this.terms = newTerms;
+    }
+
+    /** Where recalls and redirections go; a new secret each time the address changes. */
+    public void callBackAt(CallbackKind kind, String url, String secret) {
+        this.callbackKind = kind;
+        this.callbackUrl = kind == CallbackKind.NONE ? null : url;
+        this.callbackSecret = kind == CallbackKind.NONE ? null : secret;
+    }
+
+    public PartnerTerms terms() {
+        return terms == null ? new PartnerTerms() : terms;
+    }
+
+    public CallbackKind callbackKind() {
+        return callbackKind;
+    }
+
+    public Optional<String> callbackUrl() {
+        return Optional.ofNullable(callbackUrl);
+    }
+
+    public Optional<String> callbackSecret() {
+        return Optional.ofNullable(callbackSecret);
     }
 
     public Caller asCaller() {

@@ -32,8 +32,22 @@ public class SoapRequestGuard extends HttpFilter {
     static final String ENVELOPE_NS = "http://schemas.xmlsoap.org/soap/envelope/";
     static final String CONTRACT_NS = "https://lastmile.dev/partners/handoff/v1";
     static final String NOT_THE_CONTRACT = "The request does not follow the partner handoff contract (partner-handoff.wsdl).";
-    /** Partner requests are a few hundred bytes; a megabyte is refused unread. */
+    static final String V2_NS = "https://lastmile.dev/partners/v2";
+    static final String V2_NOT_THE_CONTRACT =
+            "The request does not follow the partner network contract (partner-network-v2.wsdl).";
+    /** Handoff requests are a few hundred bytes; a megabyte is refused unread. */
     static final int MAX_BYTES = 1 << 20;
+    /** A v2 batch of 500 status events with a few photos; more is refused unread. */
+    static final int V2_MAX_BYTES = 8 << 20;
+    /** The contract's messages nest six elements deep; a deeper document is an attack on the parser. */
+    static final int MAX_DEPTH = 32;
+
+    /** A partner contract as the guard checks it. */
+    record Contract(String namespace, String notTheContract, int maxBytes) {
+    }
+
+    static final Contract V1 = new Contract(CONTRACT_NS, NOT_THE_CONTRACT, MAX_BYTES);
+    static final Contract V2 = new Contract(V2_NS, V2_NOT_THE_CONTRACT, V2_MAX_BYTES);
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -42,15 +56,20 @@ public class SoapRequestGuard extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        byte[] body = request.getInputStream().readNBytes(MAX_BYTES + 1);
-        if (body.length > MAX_BYTES || !followsTheContract(body)) {
-            refuse(response);
+        Contract contract = request.getRequestURI().endsWith("/soap/partners/v2") ? V2 : V1;
+        byte[] body = request.getInputStream().readNBytes(contract.maxBytes() + 1);
+        if (body.length > contract.maxBytes() || !followsTheContract(body, contract.namespace())) {
+            refuse(response, contract);
             return;
         }
         chain.doFilter(new CachedBody(request, body), response);
     }
 
     static boolean followsTheContract(byte[] body) {
+        return followsTheContract(body, CONTRACT_NS);
+    }
+
+    static boolean followsTheContract(byte[] body, String namespace) {
         try {
             Document document = parser().newDocumentBuilder().parse(new ByteArrayInputStream(body));
             Element envelope = document.getDocumentElement();
@@ -63,17 +82,17 @@ public class SoapRequestGuard extends HttpFilter {
                     soapBody = element;
                 }
             }
-            return soapBody != null && holdsOneContractRequest(soapBody);
+            return soapBody != null && holdsOneContractRequest(soapBody, namespace);
         } catch (Exception notXml) {
             return false;
         }
     }
 
-    private static boolean holdsOneContractRequest(Element soapBody) {
+    private static boolean holdsOneContractRequest(Element soapBody, String namespace) {
         int requests = 0;
         for (Node child = soapBody.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child instanceof Element element) {
-                if (!CONTRACT_NS.equals(element.getNamespaceURI()) || !element.getLocalName().endsWith("Request")) {
+                if (!namespace.equals(element.getNamespaceURI()) || !element.getLocalName().endsWith("Request")) {
                     return false;
                 }
                 requests++;
@@ -96,14 +115,15 @@ public class SoapRequestGuard extends HttpFilter {
         factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
         factory.setXIncludeAware(false);
         factory.setExpandEntityReferences(false);
+        factory.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", String.valueOf(MAX_DEPTH));
         return factory;
     }
 
-    private static void refuse(HttpServletResponse response) throws IOException {
+    private static void refuse(HttpServletResponse response, Contract contract) throws IOException {
         response.setStatus(500);
         response.setContentType("text/xml; charset=UTF-8");
         response.getOutputStream().write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><S:Envelope xmlns:S=\"" + ENVELOPE_NS
-                + "\"><S:Body><S:Fault><faultcode>S:Client</faultcode><faultstring>" + NOT_THE_CONTRACT
+                + "\"><S:Body><S:Fault><faultcode>S:Client</faultcode><faultstring>" + contract.notTheContract()
                 + "</faultstring></S:Fault></S:Body></S:Envelope>").getBytes(StandardCharsets.UTF_8));
     }
 

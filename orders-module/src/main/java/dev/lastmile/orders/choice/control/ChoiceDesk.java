@@ -4,11 +4,13 @@ import dev.lastmile.model.choice.CollectionPoint;
 import dev.lastmile.model.choice.CompartmentPool;
 import dev.lastmile.model.choice.DeliveryChoice;
 import dev.lastmile.model.choice.DeliverySlot;
+import dev.lastmile.model.event.ParcelRedirected;
 import dev.lastmile.model.geo.GeoPoint;
 import dev.lastmile.model.notify.OptOut;
 import dev.lastmile.model.parcel.DeliveryAddress;
 import dev.lastmile.model.parcel.DeliveryPreferences;
 import dev.lastmile.model.parcel.Parcel;
+import dev.lastmile.model.parcel.ParcelStatus;
 import dev.lastmile.model.parcel.TimeSlot;
 import dev.lastmile.model.problem.InvalidRequest;
 import dev.lastmile.model.problem.RuleViolation;
@@ -18,6 +20,7 @@ import dev.lastmile.orders.intake.control.Gazetteer;
 import dev.lastmile.orders.notify.control.Announcements;
 import dev.lastmile.orders.tracking.control.Timeline;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -47,6 +50,9 @@ public class ChoiceDesk {
 
     @Inject
     DepotCoverage coverage;
+
+    @Inject
+    Event<ParcelRedirected> redirected;
 
     @Inject
     Gazetteer gazetteer;
@@ -133,12 +139,18 @@ public class ChoiceDesk {
     }
 
     public void redirect(Parcel parcel, DeliveryAddress newAddress) {
-        Instant now = unrouted(parcel);
+        Instant now = Instant.now();
+        window.requireRedirectable(parcel, now);
         GeoPoint location = newAddress.location() != null ? newAddress.location()
                 : gazetteer.locate(newAddress.postcode()).orElseThrow(() -> new InvalidRequest("postcode",
                         "we cannot place this postcode; give latitude and longitude"));
         releaseCompartment(parcel);
-        parcel.redirect(newAddress.at(location), coverage.depotFor(location));
+        boolean withPartner = parcel.isBoundForPartner() || parcel.status() == ParcelStatus.HANDED_TO_PARTNER;
+        // A partner's parcel keeps the depot that handed it over; the partner (or allocation) follows the address.
+        parcel.redirect(newAddress.at(location), withPartner ? parcel.depot() : coverage.depotFor(location));
+        if (withPartner) {
+            redirected.fire(new ParcelRedirected(parcel.trackingId(), now));
+        }
         record(parcel, DeliveryChoice.Kind.REDIRECT, newAddress.line() + ", " + newAddress.town() + " "
                 + newAddress.postcode().value(), now, "Redirected to a new address in " + newAddress.town() + ".");
     }

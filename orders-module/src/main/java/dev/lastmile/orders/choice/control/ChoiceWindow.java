@@ -24,6 +24,9 @@ public class ChoiceWindow {
     private static final Set<ParcelStatus> CHANGEABLE = EnumSet.of(ParcelStatus.AWAITING_ADDRESS,
             ParcelStatus.REGISTERED, ParcelStatus.PLANNED, ParcelStatus.HELD_AT_DEPOT);
 
+    private static final Set<ParcelStatus> PARTNERS = EnumSet.of(ParcelStatus.AWAITING_PARTNER,
+            ParcelStatus.OFFERED_TO_PARTNER, ParcelStatus.HANDED_TO_PARTNER);
+
     @Inject
     @ConfigProperty(name = "lastmile.choices.cutoff", defaultValue = "18:00")
     String cutOffTime;
@@ -68,6 +71,22 @@ public class ChoiceWindow {
         if (parcel.status() == ParcelStatus.PLANNED) {
             throw new RuleViolation("choice-closed", "Delivery choices closed", "The parcel is already on a route for "
                     + parcel.deliveryDate() + "; safe place, neighbour, instructions and contactless can still change.");
+        }
+    }
+
+    /**
+     * A parcel bound for or carried by a partner 3PL may still go to another address before the cut-off: the
+     * partner is told (or the parcel allocated again). Its other choices are the partner's to honour, not ours.
+     */
+    public void requireRedirectable(Parcel parcel, Instant now) {
+        if (!PARTNERS.contains(parcel.status())) {
+            requireUnrouted(parcel, now);
+            return;
+        }
+        Instant cutOff = cutOff(parcel.deliveryDate());
+        if (!now.isBefore(cutOff)) {
+            throw new RuleViolation("choice-closed", "Delivery choices closed",
+                    "Changes for delivery on " + parcel.deliveryDate() + " closed at " + cutOff + ".");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.lastmile.orders.intake.control;
 
+import dev.lastmile.model.event.ParcelBeyondCoverage;
 import dev.lastmile.model.fleet.Depot;
 import dev.lastmile.model.geo.GeoPoint;
 import dev.lastmile.model.parcel.DeliveryAddress;
@@ -15,6 +16,7 @@ import dev.lastmile.orders.intake.boundary.ParcelRequest;
 import dev.lastmile.orders.notify.control.Announcements;
 import dev.lastmile.orders.tracking.control.Timeline;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -46,6 +48,9 @@ public class ParcelIntake {
 
     @Inject
     DepotCoverage coverage;
+
+    @Inject
+    Event<ParcelBeyondCoverage> beyondCoverage;
 
     @Inject
     Gazetteer gazetteer;
@@ -111,7 +116,9 @@ public class ParcelIntake {
         DeliveryAddress address = registration.address();
         GeoPoint location = address.location() != null ? address.location()
                 : gazetteer.locate(address.postcode()).orElse(null);
-        Depot depot = location == null ? null : coverage.depotFor(location, depots);
+        DepotCoverage.Placement placement = location == null ? null
+                : coverage.placementFor(location, address.postcode(), depots);
+        Depot depot = placement == null ? null : placement.depot();
         Parcel parcel = new Parcel(registration.recipient(), address.at(location), registration.weightKg(),
                 registration.deliveryDate(), registration.slot(), depot, registration.shipperReference(), now);
         parcel.shippedBy(shipper, registration.language(), registration.volumeLitres());
@@ -127,6 +134,9 @@ public class ParcelIntake {
                     "We are checking the address before planning the delivery.");
         }
         announcements.registered(parcel, now);
+        if (placement != null && placement.beyondCoverage()) {
+            beyondCoverage.fire(new ParcelBeyondCoverage(trackingId, now));
+        }
         return parcel;
     }
 

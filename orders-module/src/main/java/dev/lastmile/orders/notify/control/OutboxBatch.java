@@ -3,6 +3,7 @@ package dev.lastmile.orders.notify.control;
 import dev.lastmile.model.notify.Channel;
 import dev.lastmile.model.notify.Notification;
 import dev.lastmile.model.notify.OptOut;
+import dev.lastmile.model.partner.Partner;
 import dev.lastmile.model.shipper.Shipper;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -10,6 +11,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -48,6 +50,9 @@ public class OutboxBatch {
     WebhookCourier webhooks;
 
     @Inject
+    PartnerCallbackCourier partners;
+
+    @Inject
     @ConfigProperty(name = "lastmile.outbox.first-backoff", defaultValue = "PT30S")
     Duration firstBackoff;
 
@@ -79,7 +84,7 @@ public class OutboxBatch {
     }
 
     private void send(Notification notification, Set<String> unreachable) {
-        if (notification.channel() != Channel.WEBHOOK
+        if (notification.channel() != Channel.WEBHOOK && notification.channel() != Channel.PARTNER
                 && em.find(OptOut.class, OptOut.normalise(notification.address())) != null) {
             notification.optedOut();
             return;
@@ -98,7 +103,8 @@ public class OutboxBatch {
 
     /** Email and SMS each go through one server; each webhook URL is a server of its own. */
     private static String destination(Notification notification) {
-        return notification.channel() == Channel.WEBHOOK ? notification.address() : notification.channel().name();
+        return notification.channel() == Channel.WEBHOOK || notification.channel() == Channel.PARTNER
+                ? notification.address() : notification.channel().name();
     }
 
     private static boolean isConnectionFailure(Throwable error) {
@@ -116,6 +122,10 @@ public class OutboxBatch {
         switch (notification.channel()) {
             case WEBHOOK -> webhooks.send(notification.address(), notification.payload(),
                     em.find(Shipper.class, notification.shipperId()).webhookSecret(), notification.eventKey());
+            case PARTNER -> partners.send(notification.template(), notification.address(), notification.payload(),
+                    em.find(Partner.class, notification.partnerId()).callbackSecret()
+                            .orElseThrow(() -> new IOException("the partner has no callback any more")),
+                    notification.eventKey());
             case EMAIL, SMS -> {
                 Map<String, String> values = MessageTemplate.decode(notification.payload());
                 MessageTemplate.Rendered message = MessageTemplate.valueOf(notification.template())

@@ -6,6 +6,7 @@ import dev.lastmile.model.event.ParcelDeliveryFailed;
 import dev.lastmile.model.event.ParcelHandedOver;
 import dev.lastmile.model.event.ParcelOutForDelivery;
 import dev.lastmile.model.event.ParcelPlanned;
+import dev.lastmile.model.event.PartnerStepReported;
 import dev.lastmile.model.event.ReturnOpened;
 import dev.lastmile.model.parcel.Parcel;
 import dev.lastmile.model.tracking.TrackingCode;
@@ -25,6 +26,8 @@ import java.util.Map;
 public class ParcelJourney {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+    private static final String PARTNER_DAY_FROM = "08:00";
+    private static final String PARTNER_DAY_TO = "20:00";
 
     @Inject
     Parcels parcels;
@@ -95,6 +98,18 @@ public class ParcelJourney {
         parcel.markHandedToPartner();
         record(parcel, TrackingCode.HANDED_TO_PARTNER, event.at(), "Handed to our delivery partner "
                 + event.partnerCode() + " (their reference " + event.partnerReference() + ").", Map.of());
+    }
+
+    /** A partner 3PL's step for a parcel it carries; the parcel's status follows its own events. */
+    void partnerStep(@Observes PartnerStepReported event) {
+        Parcel parcel = parcels.byTrackingId(event.trackingId());
+        Map<String, String> details = Map.of();
+        if (event.code() == TrackingCode.OUT_FOR_DELIVERY) {
+            // Partners report no arrival time: the recipient's booked slot, or the partner's delivery day.
+            details = parcel.slot().map(slot -> Map.of("etaFrom", CLOCK.format(slot.from()), "etaTo", CLOCK.format(slot.to())))
+                    .orElse(Map.of("etaFrom", PARTNER_DAY_FROM, "etaTo", PARTNER_DAY_TO));
+        }
+        record(parcel, event.code(), event.at(), event.description(), details);
     }
 
     void returnOpened(@Observes ReturnOpened event) {

@@ -3,6 +3,7 @@ package dev.lastmile.partners.handoff.boundary;
 import jakarta.xml.soap.Detail;
 import jakarta.xml.soap.DetailEntry;
 import jakarta.xml.soap.MessageFactory;
+import jakarta.xml.soap.SOAPBody;
 import jakarta.xml.soap.SOAPConstants;
 import jakarta.xml.soap.SOAPException;
 import jakarta.xml.soap.SOAPFault;
@@ -11,14 +12,18 @@ import jakarta.xml.ws.WebServiceException;
 import jakarta.xml.ws.handler.MessageContext;
 import jakarta.xml.ws.handler.soap.SOAPHandler;
 import jakarta.xml.ws.handler.soap.SOAPMessageContext;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.xml.namespace.QName;
+import org.w3c.dom.Node;
 
 /**
  * Words every SOAP fault of the partner endpoint in the terms of partner-handoff.wsdl. The contract's own fault,
@@ -43,6 +48,27 @@ public class ContractFaultHandler implements SOAPHandler<SOAPMessageContext> {
     private static final Set<QName> CONTRACT_FAULTS =
             Set.of(new QName("https://lastmile.dev/partners/handoff/v1", "HandoffRefused"));
 
+    private final String notTheContract;
+    private final String notProcessed;
+    private final Set<QName> contractFaults;
+
+    /** The handler of contract v1, partner-handoff.wsdl. */
+    public ContractFaultHandler() {
+        this(NOT_THE_CONTRACT, NOT_PROCESSED, CONTRACT_FAULTS);
+    }
+
+    /** The handler of another partner contract: its words, and the faults it declares. */
+    protected ContractFaultHandler(String notTheContract, String notProcessed, Set<QName> contractFaults) {
+        this.notTheContract = notTheContract;
+        this.notProcessed = notProcessed;
+        this.contractFaults = contractFaults;
+    }
+
+    /** Partner messages: a batch of 500 status events with a few photos at most. */
+    static final long MAX_BYTES = 8L << 20;
+    /** The contracts' messages nest a few elements deep. */
+    static final int MAX_DEPTH = 32;
+
     private static final Logger LOG = Logger.getLogger(ContractFaultHandler.class.getName());
 
     private enum Party {
@@ -55,7 +81,15 @@ public class ContractFaultHandler implements SOAPHandler<SOAPMessageContext> {
             return true;
         }
         try {
-            context.getMessage().getSOAPBody(); // parses the whole request, see above
+            if (contentLength(context) > MAX_BYTES) {
+                context.setMessage(contractFault(SOAPConstants.URI_NS_SOAP_1_1_ENVELOPE, Party.CLIENT));
+                return false;
+            }
+            SOAPBody body = context.getMessage().getSOAPBody(); // parses the whole request, see above
+            if (deeperThan(body, MAX_DEPTH)) {
+                context.setMessage(contractFault(SOAPConstants.URI_NS_SOAP_1_1_ENVELOPE, Party.CLIENT));
+                return false;
+            }
             return true;
         } catch (WebServiceException | SOAPException e) {
             LOG.log(Level.FINE, "Refused a partner SOAP request that is not well-formed XML", e);
@@ -87,6 +121,47 @@ public class ContractFaultHandler implements SOAPHandler<SOAPMessageContext> {
         return true;
     }
 
+    /** The declared length of the request; -1 when it came chunked (Payara then bounds the body itself). */
+    @SuppressWarnings("unchecked")
+    private static long contentLength(SOAPMessageContext context) {
+        Object headers = context.get(MessageContext.HTTP_REQUEST_HEADERS);
+        if (headers instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (entry.getKey() instanceof String key && key.equalsIgnoreCase("Content-Length")) {
+                    List<String> values = (List<String>) entry.getValue();
+                    try {
+                        return values == null || values.isEmpty() ? -1 : Long.parseLong(values.get(0).trim());
+                    } catch (NumberFormatException e) {
+                        return Long.MAX_VALUE;
+                    }
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** Walks the body without recursion, so a hostile depth cannot exhaust the stack here either. */
+    static boolean deeperThan(Node root, int limit) {
+        Deque<Node> nodes = new ArrayDeque<>();
+        Deque<Integer> depths = new ArrayDeque<>();
+        nodes.push(root);
+        depths.push(0);
+        while (!nodes.isEmpty()) {
+            Node node = nodes.pop();
+            int depth = depths.pop();
+            if (depth > limit) {
+                return true;
+            }
+            for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
+                if (child.getNodeType() == Node.ELEMENT_NODE) {
+                    nodes.push(child);
+                    depths.push(depth + 1);
+                }
+            }
+        }
+        return false;
+    }
+
     @Override
     public Set<QName> getHeaders() {
         return Set.of();
@@ -96,13 +171,13 @@ public class ContractFaultHandler implements SOAPHandler<SOAPMessageContext> {
     public void close(MessageContext context) {
     }
 
-    private static boolean declaredByTheContract(SOAPFault fault) {
+    private boolean declaredByTheContract(SOAPFault fault) {
         Detail detail = fault.getDetail();
         if (detail == null) {
             return false;
         }
         for (Iterator<DetailEntry> entries = detail.getDetailEntries(); entries.hasNext(); ) {
-            if (CONTRACT_FAULTS.contains(entries.next().getElementQName())) {
+            if (contractFaults.contains(entries.next().getElementQName())) {
                 return true;
             }
         }
@@ -110,11 +185,11 @@ public class ContractFaultHandler implements SOAPHandler<SOAPMessageContext> {
     }
 
     /** Metro adds its own entry, a stack trace, when told to capture them (SOAPFaultBuilder.captureStackTrace). */
-    private static void dropUndeclaredDetail(Detail detail) {
+    private void dropUndeclaredDetail(Detail detail) {
         List<DetailEntry> undeclared = new ArrayList<>();
         for (Iterator<DetailEntry> entries = detail.getDetailEntries(); entries.hasNext(); ) {
             DetailEntry entry = entries.next();
-            if (!CONTRACT_FAULTS.contains(entry.getElementQName())) {
+            if (!contractFaults.contains(entry.getElementQName())) {
                 undeclared.add(entry);
             }
         }
@@ -127,7 +202,7 @@ public class ContractFaultHandler implements SOAPHandler<SOAPMessageContext> {
         return code.equals("Server") || code.startsWith("Server.") || code.equals("Receiver");
     }
 
-    private static SOAPMessage contractFault(String envelopeNamespace, Party atFault) {
+    private SOAPMessage contractFault(String envelopeNamespace, Party atFault) {
         boolean soap12 = SOAPConstants.URI_NS_SOAP_1_2_ENVELOPE.equals(envelopeNamespace);
         QName code = soap12
                 ? (atFault == Party.SERVER ? SOAPConstants.SOAP_RECEIVER_FAULT : SOAPConstants.SOAP_SENDER_FAULT)
@@ -135,7 +210,7 @@ public class ContractFaultHandler implements SOAPHandler<SOAPMessageContext> {
         try {
             SOAPMessage message = MessageFactory.newInstance(soap12 ? SOAPConstants.SOAP_1_2_PROTOCOL
                     : SOAPConstants.SOAP_1_1_PROTOCOL).createMessage();
-            String text = atFault == Party.SERVER ? NOT_PROCESSED : NOT_THE_CONTRACT;
+            String text = atFault == Party.SERVER ? notProcessed : notTheContract;
             if (soap12) {
                 message.getSOAPBody().addFault(code, text, Locale.ENGLISH);
             } else {
@@ -144,7 +219,7 @@ public class ContractFaultHandler implements SOAPHandler<SOAPMessageContext> {
             return message;
         } catch (SOAPException e) {
             // Metro makes a Server fault of this exception; its message is all that it shows.
-            throw new WebServiceException(NOT_PROCESSED, e);
+            throw new WebServiceException(notProcessed, e);
         }
     }
 }

@@ -11,6 +11,7 @@ import dev.lastmile.model.problem.InvalidRequest;
 import dev.lastmile.model.problem.RuleViolation;
 import dev.lastmile.model.proof.DeliveryProof;
 import dev.lastmile.model.proof.FailedAttempt;
+import dev.lastmile.model.proof.FailedAttemptPolicy;
 import dev.lastmile.model.proof.Photo;
 import dev.lastmile.model.proof.PodException;
 import dev.lastmile.model.route.Route;

@@ -1,5 +1,6 @@
 package dev.lastmile.routing.planning.control;
 
+import dev.lastmile.model.event.ParcelLeftUnplaced;
 import dev.lastmile.model.event.ParcelPlanned;
 import dev.lastmile.model.fleet.Depot;
 import dev.lastmile.model.fleet.Driver;
@@ -41,6 +42,9 @@ public class Publisher {
     @Inject
     Event<ParcelPlanned> planned;
 
+    @Inject
+    Event<ParcelLeftUnplaced> unplaced;
+
     public List<Route> publish(Depot depot, LocalDate day, PlannedDay plan, Long jobId) {
         return publish(depot, day, plan, jobId, EnumSet.of(ParcelStatus.REGISTERED));
     }
@@ -74,6 +78,7 @@ public class Publisher {
         em.flush();
         routes.forEach(Publisher::markPickups);
         announce(routes);
+        leftOut(plan, movable);
         return routes;
     }
 
@@ -133,6 +138,18 @@ public class Publisher {
         return stop.latitude() != null && stop.longitude() != null && parcel.location() != null
                 && (Math.abs(stop.latitude() - parcel.location().latitude()) > 1e-6
                 || Math.abs(stop.longitude() - parcel.location().longitude()) > 1e-6);
+    }
+
+    /** Parcels the published plan left off every route, with the planner's reason: a partner may take them. */
+    private void leftOut(PlannedDay plan, Set<ParcelStatus> movable) {
+        Instant now = Instant.now();
+        for (PlannedDay.Unassigned unassigned : plan.unassigned()) {
+            Parcel parcel = unassigned.parcelId() == 0 ? null : em.find(Parcel.class, unassigned.parcelId());
+            if (parcel != null && parcel.trackingId().value().equals(unassigned.trackingId())
+                    && movable.contains(parcel.status()) && parcel.status() == ParcelStatus.REGISTERED) {
+                unplaced.fire(new ParcelLeftUnplaced(parcel.trackingId(), unassigned.code(), now));
+            }
+        }
     }
 
     void announce(List<Route> routes) {

@@ -1,4 +1,4 @@
-package dev.lastmile.pod.scan.control;
+package dev.lastmile.model.proof;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package dev.lastmile.pod.scan.control;
+package dev.lastmile.model.proof;
 
 import dev.lastmile.model.parcel.FailureReason;
 import dev.lastmile.model.parcel.NextStep;
