@@ -38,13 +38,12 @@ export class Problem extends Error {
   }
 }
 
-export async function api(method, path, {body, query, signal, allow401 = false} = {}) {
-  const headers = {Accept: 'application/json'};
+async function send(method, path, {body, query, signal, accept = 'application/json'} = {}) {
+  const headers = {Accept: accept};
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
-  let response;
   try {
-    response = await fetch(apiUrl(path, query), {
+    return await fetch(apiUrl(path, query), {
       method, headers, signal, credentials: 'same-origin',
       body: body === undefined ? undefined : JSON.stringify(body),
     });
@@ -52,22 +51,52 @@ export async function api(method, path, {body, query, signal, allow401 = false} 
     if (e.name === 'AbortError') throw e;
     throw new Problem(0, {title: 'The server cannot be reached', detail: 'The server cannot be reached. Check the connection and try again.'});
   }
+}
+
+function parsed(text) {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    return null;
+  }
+}
+
+function failure(response, data, allow401) {
+  const problem = new Problem(response.status, data && typeof data === 'object' ? data : {title: response.statusText});
+  if (response.status === 401 && !allow401) onSignedOut(problem);
+  return problem;
+}
+
+export async function api(method, path, {body, query, signal, allow401 = false} = {}) {
+  const response = await send(method, path, {body, query, signal});
   if (response.status === 204) return null;
-  const text = await response.text();
-  let data = null;
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch (e) {
-      data = null;
-    }
-  }
-  if (!response.ok) {
-    const problem = new Problem(response.status, data && typeof data === 'object' ? data : {title: response.statusText});
-    if (response.status === 401 && !allow401) onSignedOut(problem);
-    throw problem;
-  }
+  const data = parsed(await response.text());
+  if (!response.ok) throw failure(response, data, allow401);
   return data;
+}
+
+/**
+ * Saves a file the API makes in another representation of a JSON resource (Accept: text/csv, application/pdf),
+ * which a plain link cannot ask for: fetched with the session like every call, then handed to the browser as a
+ * download under the server's file name. Resolves to that name.
+ */
+export async function download(path, {accept, query, signal, filename = 'download'} = {}) {
+  const response = await send('GET', path, {query, signal, accept});
+  if (!response.ok) throw failure(response, parsed(await response.text()), false);
+  const blob = await response.blob();
+  const disposition = /filename="?([^";]+)"?/.exec(response.headers.get('Content-Disposition') || '');
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = disposition ? disposition[1] : filename;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Some browsers read the blob after click() returns: it is let go a while later, not at once.
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+  return a.download;
 }
 
 export const get = (path, options) => api('GET', path, options);

@@ -15,13 +15,15 @@ const SCREENS = [
   {pattern: 'address-checks', nav: 'Address checks', roles: ['ADMIN', 'DEPOT_STAFF'], load: () => import('./parcels/address-checks.js')},
   {pattern: 'exceptions', nav: 'Exceptions', roles: ['ADMIN', 'DEPOT_STAFF', 'MANAGER'], load: () => import('./parcels/exceptions.js')},
   {pattern: 'planning', nav: 'Planning', roles: ['ADMIN', 'DISPATCHER', 'MANAGER'], load: () => import('./planning/planning.js')},
+  {pattern: 'partners/allocation', nav: 'Partner parcels', roles: ['ADMIN', 'DISPATCHER'], load: () => import('./planning/partner-parcels.js')},
   {pattern: 'routes', nav: 'Route board', roles: ALL, load: () => import('./planning/routes.js')},
   {pattern: 'fleet', nav: 'Fleet', roles: ALL, load: () => import('./fleet/fleet.js')},
   {pattern: 'admin/accounts', nav: 'Accounts', roles: ['ADMIN'], load: () => import('./admin/accounts.js'), group: 'Administration'},
   {pattern: 'admin/shippers', nav: 'Shippers', roles: ['ADMIN'], load: () => import('./admin/shippers.js'), group: 'Administration'},
   {pattern: 'admin/partners', nav: 'Partners', roles: ['ADMIN'], load: () => import('./admin/partners.js'), group: 'Administration'},
   {pattern: 'admin/audit', nav: 'Audit trail', roles: ['ADMIN', 'MANAGER'], load: () => import('./admin/audit.js'), group: 'Administration'},
-  {pattern: 'reports', nav: 'Reports', roles: ['ADMIN', 'MANAGER', 'DISPATCHER', 'DEPOT_STAFF'], load: () => import('./reports/reports.js')},
+  {pattern: 'reports', nav: 'Reports', roles: ['ADMIN', 'MANAGER', 'DISPATCHER', 'DEPOT_STAFF'], load: () => import('./reports/reports.js'), group: 'Reports'},
+  {pattern: 'reports/partner-statements', nav: 'Partner statements', roles: ['ADMIN', 'MANAGER'], load: () => import('./reports/partner-statements.js'), group: 'Reports'},
 ];
 
 const main = document.getElementById('main');

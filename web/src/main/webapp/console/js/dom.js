@@ -169,3 +169,11 @@ export function statusLabel(status) {
 export function badge(status) {
   return h('span', {class: ['badge', 'status-' + String(status || '').toLowerCase().replace(/_/g, '-')]}, statusLabel(status));
 }
+
+/** An amount the API gives as a JSON number (a BigDecimal): two decimals, with its currency when known. */
+export function money(amount, currency) {
+  if (amount === null || amount === undefined || amount === '') return '—';
+  const n = Number(amount);
+  const text = Number.isFinite(n) ? n.toFixed(2) : String(amount);
+  return currency ? `${text} ${currency}` : text;
+}

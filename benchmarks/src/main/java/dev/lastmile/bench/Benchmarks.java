@@ -18,13 +18,15 @@ public final class Benchmarks {
             case "intake-tracking" -> IntakeTrackingBenchmark.main(rest);
             case "access" -> AccessBenchmark.main(rest);
             case "parcel-search" -> ParcelSearchBenchmark.main(rest);
+            case "partner-events" -> PartnerEventsBenchmark.main(rest);
             default -> {
                 System.err.println("usage: ./bench.sh scan-ingestion [--devices 16] [--seconds 60] [--batch 100]\n"
                         + "       ./bench.sh solomon [--quick] [--budget S] [--filter REGEX] [--no-jsprit]\n"
                         + "       ./bench.sh realistic-day [--parcels 2000] [--vehicles 40] [--budget 60]\n"
                         + "       ./bench.sh intake-tracking [--parcels 10000] [--batch 1000] [--clients 32] [--seconds 30]\n"
                         + "       ./bench.sh access [--before $(benchmarks/build-revision.sh REV)] [--clients 32] [--seconds 15]\n"
-                        + "       ./bench.sh parcel-search [--parcels 1000000] [--clients 8] [--seconds 10]");
+                        + "       ./bench.sh parcel-search [--parcels 1000000] [--clients 8] [--seconds 10]\n"
+                        + "       ./bench.sh partner-events [--partners 4] [--clients 8] [--seconds 20] [--batch 99]");
                 System.exit(2);
             }
         }

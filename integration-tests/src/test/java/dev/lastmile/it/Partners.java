@@ -1,6 +1,8 @@
 package dev.lastmile.it;
 
 import jakarta.json.Json;
+import java.math.BigDecimal;
+import java.util.List;
 
 /** Partner 3PLs on record, and parcels offered to them, as the carrier's staff set them up. */
 final class Partners {
@@ -18,7 +20,26 @@ final class Partners {
         if (reply.status() >= 300) {
             throw new IllegalStateException("registering partner " + code + " failed: " + reply.body());
         }
-        return reply.json().getString("clientSecret");
+        String secret = reply.json().getString("clientSecret");
+        covering(admin, code, LONDON, "99.00", 10_000);
+        return secret;
+    }
+
+    /** The London postcode areas the other tests deliver in; not Belfast (BT) nor the Highlands (IV). */
+    static final List<String> LONDON = List.of("NW", "SW", "SE", "EC", "WC", "E", "W", "N");
+
+    /** Gives the partner terms: GB postcodes with these prefixes, every service, a flat price, a daily capacity. */
+    static void covering(Api admin, String code, List<String> prefixes, String price, int capacity) {
+        Api.Reply reply = admin.put("api/partners/" + code + "/terms", Json.createObjectBuilder()
+                .add("countries", Json.createArrayBuilder().add("GB"))
+                .add("postcodePrefixes", Json.createArrayBuilder(prefixes))
+                .add("services", Json.createArrayBuilder().add("NEXT_DAY").add("SAME_DAY").add("WEEKEND"))
+                .add("dailyCapacity", capacity).add("slaDays", 1)
+                .add("pricePerParcel", new BigDecimal(price)).add("weightBands", "5=0;31.5=1.50")
+                .add("currency", "GBP").build());
+        if (reply.status() != 200) {
+            throw new IllegalStateException("terms for partner " + code + " refused: " + reply.body());
+        }
     }
 
     static void offer(Api staff, String code, String trackingId) {

@@ -33,6 +33,10 @@ final class Recorder implements AutoCloseable {
         server.start();
     }
 
+    int port() {
+        return server.getAddress().getPort();
+    }
+
     List<Received> received() {
         return List.copyOf(received);
     }

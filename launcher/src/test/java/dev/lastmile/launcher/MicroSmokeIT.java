@@ -1,17 +1,22 @@
 package dev.lastmile.launcher;
 
-import java.util.ArrayList;
-import java.util.Map;
-import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lastmile.partners.network.soap.AcceptParcelRequest;
+import dev.lastmile.partners.network.soap.GetManifestRequest;
+import dev.lastmile.partners.network.soap.PartnerNetwork;
+import dev.lastmile.partners.network.soap.PartnerNetworkService;
+import dev.lastmile.partners.network.soap.PartnerStatus;
+import dev.lastmile.partners.network.soap.ReportStatusRequest;
+import dev.lastmile.partners.network.soap.StatusEvent;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.xml.ws.BindingProvider;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.ConnectException;
@@ -20,9 +25,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.xml.datatype.DatatypeFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -224,6 +234,10 @@ class MicroSmokeIT {
                 .add("weightKg", 1.0).add("deliveryDate", LocalDate.now().plusDays(3).toString()).build()).getString("trackingId");
         String secret = admin.post("api/partners", Json.createObjectBuilder().add("code", "SMOKEP").add("name", "Smoke 3PL")
                 .build()).getString("clientSecret");
+        admin.put("api/partners/SMOKEP/terms", Json.createObjectBuilder().add("countries", Json.createArrayBuilder().add("GB"))
+                .add("postcodePrefixes", Json.createArrayBuilder().add("NW")).add("services", Json.createArrayBuilder()
+                        .add("NEXT_DAY").add("SAME_DAY").add("WEEKEND")).add("dailyCapacity", 100).add("slaDays", 1)
+                .add("pricePerParcel", 2.5).build());
         admin.post("api/partners/SMOKEP/offers", Json.createObjectBuilder().add("trackingId", trackingId).build());
         String request = envelope("<h:AcceptHandoffRequest xmlns:h=\"https://lastmile.dev/partners/handoff/v1\">"
                 + "<h:trackingId>" + trackingId + "</h:trackingId><h:partnerReference>SM-1</h:partnerReference>"
@@ -237,6 +251,67 @@ class MicroSmokeIT {
         assertEquals(200, accepted.statusCode(), accepted.body());
         assertTrue(accepted.body().contains("SMOKEP"), accepted.body());
         assertEquals("HANDED_TO_PARTNER", admin.asShipper(key).get("api/parcels/" + trackingId).getString("status"));
+    }
+
+    /**
+     * Contract v2 on Payara Micro through the client generated from partner-network-v2.wsdl: the manifest, an
+     * acceptance and a status event, checked by the change they made; and a DOCTYPE refused in the contract's words.
+     */
+    @Test
+    void aPartnerWorksItsManifestOverSoapV2WithTheGeneratedClient() throws Exception {
+        ApiClient admin = system.administrator();
+        String key = admin.post("api/shippers", Json.createObjectBuilder().add("code", "SOAPV2").add("name", "Soap Two Ltd")
+                .build()).getString("apiKey");
+        LocalDate day = LocalDate.now().plusDays(3);
+        String trackingId = admin.asShipper(key).post("api/parcels", Json.createObjectBuilder()
+                .add("recipient", Json.createObjectBuilder().add("name", "Grace Hopper"))
+                .add("address", Json.createObjectBuilder().add("line", "3 Baker Street").add("town", "London")
+                        .add("postcode", "NW1 6XE").add("country", "GB").add("latitude", 51.5226).add("longitude", -0.1571))
+                .add("weightKg", 1.0).add("deliveryDate", day.toString()).build()).getString("trackingId");
+        String secret = admin.post("api/partners", Json.createObjectBuilder().add("code", "SMOKEV2").add("name", "Smoke Two")
+                .build()).getString("clientSecret");
+        admin.put("api/partners/SMOKEV2/terms", Json.createObjectBuilder().add("countries", Json.createArrayBuilder().add("GB"))
+                .add("postcodePrefixes", Json.createArrayBuilder().add("NW")).add("services", Json.createArrayBuilder()
+                        .add("NEXT_DAY").add("SAME_DAY").add("WEEKEND")).add("dailyCapacity", 100).add("slaDays", 1)
+                .add("pricePerParcel", 2.5).build());
+        admin.post("api/partners/SMOKEV2/offers", Json.createObjectBuilder().add("trackingId", trackingId).build());
+
+        PartnerNetwork port = new PartnerNetworkService(base.resolve("soap/partners/v2?wsdl").toURL()).getPartnerNetworkPort();
+        Map<String, Object> context = ((BindingProvider) port).getRequestContext();
+        context.put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, base.resolve("soap/partners/v2").toString());
+        context.put(BindingProvider.USERNAME_PROPERTY, "SMOKEV2");
+        context.put(BindingProvider.PASSWORD_PROPERTY, secret);
+        GetManifestRequest manifest = new GetManifestRequest();
+        manifest.setDay(DatatypeFactory.newInstance().newXMLGregorianCalendar(day.toString()));
+        assertTrue(port.getManifest(manifest).getLine().stream().anyMatch(l -> l.getTrackingId().equals(trackingId)
+                && l.getState().equals("OFFERED")));
+        AcceptParcelRequest accept = new AcceptParcelRequest();
+        accept.setTrackingId(trackingId);
+        accept.setPartnerReference("SV2-1");
+        assertEquals("SV2-1", port.acceptParcel(accept).getPartnerReference());
+        StatusEvent out = new StatusEvent();
+        out.setEventId("sv2-out");
+        out.setTrackingId(trackingId);
+        out.setStatus(PartnerStatus.OUT_FOR_DELIVERY);
+        out.setOccurredAt(DatatypeFactory.newInstance().newXMLGregorianCalendar(Instant.now().toString()));
+        ReportStatusRequest report = new ReportStatusRequest();
+        report.setEvent(out);
+        assertEquals("APPLIED", port.reportStatus(report).getResult().getResult());
+        assertEquals("DUPLICATE", port.reportStatus(report).getResult().getResult());
+        JsonObject parcel = admin.asShipper(key).get("api/parcels/" + trackingId);
+        assertEquals("HANDED_TO_PARTNER", parcel.getString("status"));
+        HttpResponse<String> timeline = get("api/tracking/" + trackingId + "?postcode=NW16XE");
+        assertTrue(timeline.body().contains("Out for delivery with our delivery partner Smoke Two"), timeline.body());
+
+        HttpResponse<String> doctype = HTTP.send(HttpRequest.newBuilder(base.resolve("soap/partners/v2"))
+                .header("Content-Type", "text/xml; charset=utf-8")
+                .header("SOAPAction", "\"https://lastmile.dev/partners/v2/GetManifest\"")
+                .POST(HttpRequest.BodyPublishers.ofString("<?xml version=\"1.0\"?><!DOCTYPE e [<!ENTITY x SYSTEM"
+                        + " \"file:///etc/passwd\">]>" + envelope("<n:GetManifestRequest xmlns:n=\"https://lastmile.dev/partners/v2\">"
+                        + "<n:day>&x;</n:day></n:GetManifestRequest>"))).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(500, doctype.statusCode());
+        assertTrue(doctype.body().contains("partner network contract (partner-network-v2.wsdl)"), doctype.body());
+        assertFalse(doctype.body().contains("root:"), doctype.body());
     }
 
     private static String envelope(String body) {

@@ -6,6 +6,7 @@ import {may} from '../session.js';
 import {formDialog, textarea} from '../widgets.js';
 import {fail, say, loadFailure, notice} from '../feedback.js';
 import {ConsoleMap} from '../map.js';
+import {partnerOffers} from './partner-offers.js';
 
 export async function render(main, ctx) {
   const trackingId = ctx.params.trackingId;
@@ -22,6 +23,8 @@ export async function render(main, ctx) {
     replace(body, ...layout(page, trackingId, act));
     const mapEl = body.querySelector('#parcel-map');
     if (mapEl) map = parcelMap(mapEl, page);
+    const offersEl = body.querySelector('#parcel-partner-offers');
+    if (offersEl) partnerOffers(offersEl, trackingId, page.parcel.status, ctx.signal);
   }
 
   /** Runs one of the parcel's actions; the answer is the page again. */
@@ -63,6 +66,8 @@ function layout(page, trackingId, act) {
     h('div', {class: 'grid'},
       section('Delivery choices', choices(page.choices)),
       section('Route', route(page.route), handoffAndReturn(page))),
+    // Filled once the offers are read, for those who send parcels to partners; empty for everyone else.
+    may(['DISPATCHER']) ? h('div', {id: 'parcel-partner-offers'}) : null,
     section('Proof of delivery', proof(page, trackingId)),
     section('Failed attempts', table({id: 'parcel-failed-attempts', rows: page.failedAttemptsList || [],
       empty: 'No failed attempt.', columns: [{label: 'When', cell: a => when(a.at)}, {label: 'Reason', key: 'reason'}]})),

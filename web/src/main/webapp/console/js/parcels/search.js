@@ -6,8 +6,8 @@ import {depots} from '../session.js';
 import {pager} from '../widgets.js';
 import {fail, loadFailure, say} from '../feedback.js';
 
-const STATUSES = ['AWAITING_ADDRESS', 'REGISTERED', 'PLANNED', 'OUT_FOR_DELIVERY', 'DELIVERED', 'HANDED_TO_PARTNER',
-  'HELD_AT_DEPOT', 'RETURNING_TO_SENDER'];
+const STATUSES = ['AWAITING_ADDRESS', 'REGISTERED', 'PLANNED', 'OUT_FOR_DELIVERY', 'DELIVERED', 'AWAITING_PARTNER',
+  'OFFERED_TO_PARTNER', 'HANDED_TO_PARTNER', 'HELD_AT_DEPOT', 'RETURNING_TO_SENDER'];
 const SIZE = 25;
 
 /** The last search, so going back from a parcel shows the same results; forgotten at sign-out. */

@@ -1,14 +1,17 @@
-// Reports: the PDFs the server makes, for a depot's day and for each of its routes.
+// Reports: the PDFs the server makes, for a depot's day and for each of its routes; the way to partner statements.
 
 import {get, apiUrl, enc} from '../api.js';
-import {h, replace, section, table} from '../dom.js';
+import {h, replace, section, table, link} from '../dom.js';
+import {may} from '../session.js';
 import {depotDatePicker} from '../widgets.js';
 import {loadFailure} from '../feedback.js';
 
 export function render(main, ctx) {
   const daily = h('div', {id: 'report-daily'});
   const reconciliations = h('div', {id: 'report-reconciliations'});
-  main.append(depotDatePicker({signal: ctx.signal, onChange: show}),
+  const statements = may(['MANAGER']) ? h('p', {}, link('Partner statements: a partner\'s month and its settlement',
+    '#/reports/partner-statements', {id: 'report-partner-statements-link'})) : null;
+  main.append(statements, depotDatePicker({signal: ctx.signal, onChange: show}),
     section('Daily deliveries', daily), section('Route reconciliations', reconciliations));
 
   async function show({depot, date}) {

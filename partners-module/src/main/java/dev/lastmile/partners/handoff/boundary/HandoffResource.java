@@ -76,6 +76,7 @@ public class HandoffResource {
 
     @GET
     @Path("manifest")
+    @Produces({"application/json;qs=1"})
     @Operation(summary = "Your manifest for a day", description = "The parcels offered to you for delivery on `day`"
             + " (default today), open or accepted; accepted ones with recipient and address. Also as `text/csv` and"
             + " `application/pdf` (Accept header).")
@@ -85,7 +86,7 @@ public class HandoffResource {
 
     @GET
     @Path("manifest")
-    @Produces("text/csv")
+    @Produces("text/csv;qs=0.5")
     @Operation(hidden = true)
     public Response manifestCsv(@QueryParam("day") String day) {
         LocalDate date = dayOf(day);
@@ -95,7 +96,7 @@ public class HandoffResource {
 
     @GET
     @Path("manifest")
-    @Produces("application/pdf")
+    @Produces("application/pdf;qs=0.5")
     @Operation(hidden = true)
     public Response manifestPdf(@QueryParam("day") String day) {
         LocalDate date = dayOf(day);

@@ -136,8 +136,9 @@ public class HandoffDesk {
                 .getResultList().stream().filter(Handoff::isOpen).findFirst()
                 .orElseThrow(() -> new RuleViolation("not-with-partner", "Parcel is not with a partner",
                         "Parcel " + parcel.trackingId().value() + " is " + parcel.status() + ": no partner has it or is offered it."));
-        handoff.recall(now);
+        // Told first: the notice names the partner's reference of a handoff still open.
         notices.recalled(em.find(Partner.class, handoff.partnerId()), parcel, now, comment);
+        handoff.recall(now);
         return parcel;
     }
 
