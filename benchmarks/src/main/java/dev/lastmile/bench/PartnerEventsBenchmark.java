@@ -10,7 +10,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -69,16 +68,15 @@ public final class PartnerEventsBenchmark {
         try (Lastmile system = Lastmile.start(new LaunchOptions(18180, 13336, data, true, false), Lastmile.runtimeDirectory())) {
             String jdbc = "jdbc:mysql://localhost:13336/lastmile?useSSL=false&allowPublicKeyRetrieval=true"
                     + "&rewriteBatchedStatements=true&connectionTimeZone=UTC";
-            List<Partner> partners = prepare(system.administrator(), system.baseUri(), jdbc, settings);
+            List<Partner> partners = prepare(system.administrator(), jdbc, settings);
             run(system.baseUri(), jdbc, partners, settings);
         }
     }
 
     /** Partners through the API; the parcels they carry straight into the database (set-up, not measured). */
-    private static List<Partner> prepare(ApiClient api, URI base, String jdbc, Settings settings) throws Exception {
+    private static List<Partner> prepare(ApiClient api, String jdbc, Settings settings) throws Exception {
         api.post("api/depots", Json.createObjectBuilder().add("code", "PBENCH").add("name", "Partner benchmark depot")
                 .add("latitude", 51.5).add("longitude", -0.12).build());
-        HttpClient http = HttpClient.newHttpClient();
         List<Partner> partners = new ArrayList<>();
         try (Connection db = DriverManager.getConnection(jdbc, "root", "")) {
             db.setAutoCommit(false);
@@ -96,7 +94,7 @@ public final class PartnerEventsBenchmark {
                 List<String> soap = insert(db, depotId, partnerId, code, serial, settings.parcelsPerPartner());
                 serial += settings.parcelsPerPartner();
                 db.commit();
-                partners.add(new Partner(code, secret, token(http, base, code, secret), partnerId, rest, soap));
+                partners.add(new Partner(code, secret, api.partnerToken(code, secret), partnerId, rest, soap));
             }
         }
         System.out.printf("prepared %d partners with %d parcels each for REST and for SOAP%n", partners.size(),
@@ -327,16 +325,6 @@ public final class PartnerEventsBenchmark {
     private static String envelope(String body) {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\">"
                 + "<soapenv:Body>" + body + "</soapenv:Body></soapenv:Envelope>";
-    }
-
-    private static String token(HttpClient http, URI base, String code, String secret) throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(base.resolve("api/auth/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=" + code + "&client_secret="
-                        + URLEncoder.encode(secret, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
-        try (JsonReader reader = Json.createReader(new StringReader(answer.body()))) {
-            return reader.readObject().getString("access_token");
-        }
     }
 
     private static long single(Connection db, String sql) throws Exception {

@@ -441,4 +441,47 @@ class ConsoleIT {
         JsonObject withdrawn = admin().get("api/routes/" + broken.getJsonNumber("id")).json();
         assertTrue(withdrawn.getBoolean("withdrawn"), withdrawn.toString());
     }
+    @Test
+    @Order(10)
+    void anAdministratorAgreesAPartnersTermsAndADispatcherSendsItAParcel() {
+        String code = "CP" + RUN;
+        assertEquals(201, admin().post("api/partners", Json.createObjectBuilder().add("code", code).add("name", "Bath Couriers")
+                .build()).status());
+        String extra = parcel(admin(), "Petra Partner" + RUN, "9 Milsom Street", "BA1 1BZ", LAT, LON, TODAY.plusDays(1));
+        try (Browser browser = signedIn("chief")) {
+            go(browser, "admin/partners");
+            String row = "tr[data-code=" + code + "]";
+            browser.click(row + " [data-test=partner-terms]");
+            browser.type("#terms-countries", "GB");
+            browser.type("#terms-postcode-prefixes", "BA");
+            for (String service : List.of("NEXT_DAY", "SAME_DAY", "WEEKEND")) {
+                if (!browser.visible("#terms-service-" + service).isSelected()) {
+                    browser.click("#terms-service-" + service);
+                }
+            }
+            browser.type("#terms-daily-capacity", "5");
+            browser.type("#terms-sla-days", "1");
+            browser.type("#terms-price-per-parcel", "2.80");
+            browser.click("#terms-dialog-submit");
+            browser.waitUntil("the coverage in the table", () -> browser.text(row + " [data-test=partner-coverage]").contains("BA"));
+            browser.screenshot("partner-terms");
+            assertStayedLocal(browser);
+        }
+        JsonObject terms = admin().get("api/partners").jsonArray().getValuesAs(JsonObject.class).stream()
+                .filter(p -> p.getString("code").equals(code)).findFirst().orElseThrow().getJsonObject("terms");
+        assertEquals(5, terms.getInt("dailyCapacity"), terms.toString());
+        try (Browser browser = signedIn("dispatcher")) {
+            go(browser, "partners/allocation");
+            browser.type("#partner-send-tracking-id", extra);
+            browser.type("#partner-send-comment", "both vans full " + RUN);
+            browser.click("#partner-send-submit");
+            browser.waitForText("#partner-allocation-result-partner", code);
+            browser.screenshot("partner-allocation");
+            go(browser, "parcels/" + extra);
+            browser.waitUntil("the offer on the parcel page", () -> browser.present("#parcel-offers tbody tr[data-offer-id]"));
+            assertTrue(browser.text("#parcel-offers").contains(code), browser.text("#parcel-offers"));
+            assertStayedLocal(browser);
+        }
+        assertEquals("OFFERED_TO_PARTNER", admin().get("api/parcels/" + extra).json().getString("status"));
+    }
 }

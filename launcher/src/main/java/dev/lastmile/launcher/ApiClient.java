@@ -48,10 +48,19 @@ public final class ApiClient {
         return withToken(token(username, password));
     }
 
+    /** A bearer token for a partner 3PL (its code and client secret). */
+    public String partnerToken(String code, String secret) {
+        return tokenFor("grant_type=client_credentials&client_id=" + URLEncoder.encode(code, StandardCharsets.UTF_8)
+                + "&client_secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8));
+    }
+
     /** A bearer token for a staff account. */
     public String token(String username, String password) {
-        String form = "grant_type=password&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        return tokenFor("grant_type=password&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8));
+    }
+
+    private String tokenFor(String form) {
         JsonObject token = (JsonObject) send(HttpRequest.newBuilder(base.resolve("api/auth/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());

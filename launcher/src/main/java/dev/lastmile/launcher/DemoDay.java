@@ -41,8 +41,12 @@ public final class DemoDay {
 
     /** Where to look once the demo is loaded: a delivered parcel and one still out for delivery. */
     public record Highlights(String deliveredTrackingId, String deliveredPostcode, String onTheWayTrackingId,
-                             String onTheWayPostcode, String shipperApiKey, String choicesLink) {
+                             String onTheWayPostcode, String shipperApiKey, String choicesLink, String partnerCode,
+                             String partnerSecret, String partnerParcel) {
     }
+
+    /** A partner 3PL for Northern Ireland, where the carrier has no depot: Belfast parcels go to it. */
+    public static final String PARTNER = "ULSTER";
 
     private record Street(String name, String postcode, double latitude, double longitude) {
     }
@@ -57,6 +61,7 @@ public final class DemoDay {
     public Highlights load(LocalDate day) {
         openDepot();
         openCollectionPoints();
+        String partnerSecret = openPartner();
         String apiKey = api.post("api/shippers", Json.createObjectBuilder().add("code", "NORTHWIND")
                 .add("name", "Northwind Books").build()).getString("apiKey");
         ApiClient shipper = api.asShipper(apiKey);
@@ -68,7 +73,9 @@ public final class DemoDay {
         // Two days ahead: the recipient can still choose a slot, a locker or a neighbour.
         batch.add(parcel(PARCELS, streets.get(0), day.plusDays(2)));
         batch.add(unplaceable(day.plusDays(1)));
+        batch.add(toBelfast(day.plusDays(1)));
         JsonArray rows = shipper.post("api/parcels/batch", batch.build()).getJsonArray("rows");
+        String partnerParcel = rows.getJsonObject(PARCELS + 2).getString("trackingId");
         String later = rows.getJsonObject(PARCELS).getString("trackingId");
         String choicesLink = api.getArray("api/notifications?trackingId=" + later).getValuesAs(JsonObject.class).stream()
                 .filter(n -> n.containsKey("selfServiceLink") && !n.isNull("selfServiceLink")).findFirst()
@@ -87,7 +94,8 @@ public final class DemoDay {
         JsonObject delivered = stops.getJsonObject(0);
         JsonObject onTheWay = stops.getJsonObject(4);
         return new Highlights(delivered.getString("trackingId"), delivered.getString("postcode"),
-                onTheWay.getString("trackingId"), onTheWay.getString("postcode"), apiKey, choicesLink);
+                onTheWay.getString("trackingId"), onTheWay.getString("postcode"), apiKey, choicesLink, PARTNER, partnerSecret,
+                partnerParcel);
     }
 
     private void openDepot() {
@@ -116,6 +124,26 @@ public final class DemoDay {
     }
 
     /** A postcode no gazetteer knows: the parcel waits on the "address needs attention" list. */
+    /** Offered to the partner at intake: no depot of the demo delivers in Belfast. */
+    private static JsonObject toBelfast(LocalDate day) {
+        return Json.createObjectBuilder().add("shipperReference", "DEMO-BELFAST")
+                .add("recipient", Json.createObjectBuilder().add("name", "Conor Byrne").add("email", "conor@example.org"))
+                .add("address", Json.createObjectBuilder().add("line", "1 Donegall Square North").add("town", "Belfast")
+                        .add("postcode", "BT1 5GS").add("country", "GB").add("latitude", 54.5964).add("longitude", -5.9301))
+                .add("weightKg", 2.0).add("deliveryDate", day.toString()).build();
+    }
+
+    private String openPartner() {
+        String secret = api.post("api/partners", Json.createObjectBuilder().add("code", PARTNER).add("name", "Ulster Parcels")
+                .add("contactEmail", "ops@ulster-parcels.example").build()).getString("clientSecret");
+        api.put("api/partners/" + PARTNER + "/terms", Json.createObjectBuilder()
+                .add("countries", Json.createArrayBuilder().add("GB")).add("postcodePrefixes", Json.createArrayBuilder().add("BT"))
+                .add("services", Json.createArrayBuilder().add("NEXT_DAY").add("WEEKEND")).add("dailyCapacity", 40)
+                .add("slaDays", 1).add("pricePerParcel", 3.2).add("weightBands", "5=0;15=1.2;31.5=2.8")
+                .add("weekendSurcharge", 1.5).add("currency", "GBP").build());
+        return secret;
+    }
+
     private JsonObject unplaceable(LocalDate day) {
         return Json.createObjectBuilder().add("shipperReference", "DEMO-UNKNOWN-ADDRESS")
                 .add("recipient", Json.createObjectBuilder().add("name", "Ivy Unplaced"))

@@ -175,6 +175,10 @@ public final class Lastmile implements AutoCloseable {
             System.out.println("  Shipper API key (X-Api-Key): " + highlights.shipperApiKey()
                     + "  e.g. GET " + base.resolve("api/parcels/" + highlights.deliveredTrackingId() + "/label"));
             System.out.println("  Addresses to check (staff): " + base.resolve("api/address-checks"));
+            System.out.println("  Partner 3PL " + highlights.partnerCode() + ", client secret " + highlights.partnerSecret()
+                    + " (client_credentials or HTTP Basic); parcel " + highlights.partnerParcel() + " is offered to it:");
+            System.out.println("      manifest " + base.resolve("api/partner/manifest?day=" + LocalDate.now(ZoneId.of("Europe/London"))
+                    .plusDays(1)) + ", SOAP " + base.resolve("soap/partners/v2?wsdl"));
             System.out.println("  Notifications of a parcel:  " + base.resolve("api/notifications?trackingId="
                     + highlights.deliveredTrackingId()) + " (customer service)");
             System.out.println("  Today's routes (JSON):      " + base.resolve("api/routes?depot=" + DemoDay.DEPOT + "&date="
@@ -244,6 +248,9 @@ public final class Lastmile implements AutoCloseable {
         properties.setProperty("onTheWayPostcode", highlights.onTheWayPostcode());
         properties.setProperty("shipperApiKey", highlights.shipperApiKey());
         properties.setProperty("choicesLink", highlights.choicesLink());
+        properties.setProperty("partnerCode", highlights.partnerCode());
+        properties.setProperty("partnerSecret", highlights.partnerSecret());
+        properties.setProperty("partnerParcel", highlights.partnerParcel());
         try (var writer = Files.newBufferedWriter(file)) {
             properties.store(writer, "the demo day's highlights, printed again on the next start");
         } catch (IOException e) {
@@ -260,6 +267,8 @@ public final class Lastmile implements AutoCloseable {
         }
         return new DemoDay.Highlights(properties.getProperty("delivered"), properties.getProperty("deliveredPostcode"),
                 properties.getProperty("onTheWay"), properties.getProperty("onTheWayPostcode"),
-                properties.getProperty("shipperApiKey", ""), properties.getProperty("choicesLink", ""));
+                properties.getProperty("shipperApiKey", ""), properties.getProperty("choicesLink", ""),
+                properties.getProperty("partnerCode", DemoDay.PARTNER), properties.getProperty("partnerSecret", ""),
+                properties.getProperty("partnerParcel", ""));
     }
 }

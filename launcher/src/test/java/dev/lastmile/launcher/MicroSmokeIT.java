@@ -92,6 +92,17 @@ class MicroSmokeIT {
         assertEquals("LON1", json(read).getString("depot"));
     }
 
+    /** The demo's Belfast parcel: no depot delivers there, so intake offered it to the demo partner. */
+    @Test
+    void theDemoPartnerFindsTheBelfastParcelOnItsManifest() throws Exception {
+        DemoDay.Highlights demo = system.highlights();
+        String token = new ApiClient(base).partnerToken(demo.partnerCode(), demo.partnerSecret());
+        JsonArray manifest = new ApiClient(base).withToken(token).getArray("api/partner/manifest?day="
+                + LocalDate.now(ZoneId.of("Europe/London")).plusDays(1));
+        assertTrue(manifest.getValuesAs(JsonObject.class).stream().anyMatch(l -> l.getString("trackingId")
+                .equals(demo.partnerParcel()) && l.getString("state").equals("OFFERED")), manifest.toString());
+    }
+
     @Test
     void theDemoDayIsPlannedAndItsDeliveredParcelIsTrackable() throws Exception {
         DemoDay.Highlights demo = system.highlights();

@@ -79,7 +79,10 @@ export function render(main, ctx) {
     const answer = await post('partners/allocation/recalls', {trackingId, comment});
     if (!ctx.alive()) return;
     show(answer);
-    say(`${answer.trackingId} recalled: it is ${statusLabel(answer.status)}.`);
+    // A parcel the partner accepted stays with it until the partner reports it back.
+    say(answer.status === 'HANDED_TO_PARTNER'
+      ? `${answer.trackingId} recalled: the partner is told and keeps it until it brings it back.`
+      : `${answer.trackingId} recalled: it is ${statusLabel(answer.status)}.`);
     loadWaiting();
   }
 

@@ -130,6 +130,10 @@ public class PartnerOffer {
         return Optional.ofNullable(acceptedAt);
     }
 
+    public Optional<Instant> withdrawnAt() {
+        return Optional.ofNullable(withdrawnAt);
+    }
+
     public Optional<Instant> refusedAt() {
         return Optional.ofNullable(refusedAt);
     }

@@ -1,5 +1,6 @@
 package dev.lastmile.web.soap;
 
+import dev.lastmile.model.partner.PartnerCall;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -62,7 +63,12 @@ public class SoapRequestGuard extends HttpFilter {
             refuse(response, contract);
             return;
         }
-        chain.doFilter(new CachedBody(request, body), response);
+        PartnerCall.begin(request.getHeader("Authorization"));
+        try {
+            chain.doFilter(new CachedBody(request, body), response);
+        } finally {
+            PartnerCall.end();
+        }
     }
 
     static boolean followsTheContract(byte[] body) {

@@ -64,13 +64,13 @@ public class AllocationResource {
     }
 
     public record OfferHistory(long offerId, String partnerCode, String offeredAt, String offeredBy, String reason,
-                               String price, String acceptedAt, String refusedAt, String refusalReason) {
+                               String price, String acceptedAt, String refusedAt, String refusalReason, String withdrawnAt) {
 
         static OfferHistory of(PartnerOffer o) {
             return new OfferHistory(o.id(), o.partner().code(), o.offeredAt().toString(), o.offeredBy(),
                     o.reason().orElse(null), o.priceBase() == null ? null : o.priceBase().add(o.priceSurcharge()).toPlainString(),
                     o.acceptedAt().map(Object::toString).orElse(null), o.refusedAt().map(Object::toString).orElse(null),
-                    o.refusalReason().orElse(null));
+                    o.refusalReason().orElse(null), o.withdrawnAt().map(Object::toString).orElse(null));
         }
     }
 

@@ -2,9 +2,7 @@ package dev.lastmile.partners.handoff.boundary;
 
 import dev.lastmile.model.access.CurrentCaller;
 import dev.lastmile.model.partner.Partner;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
-import jakarta.xml.ws.WebServiceContext;
 import dev.lastmile.model.handoff.Handoff;
 import dev.lastmile.model.problem.DomainException;
 import dev.lastmile.partners.handoff.control.HandoffDesk;
@@ -13,7 +11,6 @@ import dev.lastmile.partners.handoff.soap.AcceptHandoffResponse;
 import dev.lastmile.partners.handoff.soap.HandoffRefused;
 import dev.lastmile.partners.handoff.soap.HandoffRefused_Exception;
 import dev.lastmile.partners.handoff.soap.PartnerHandoff;
-import jakarta.ejb.Stateless;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 import jakarta.jws.WebService;
@@ -23,10 +20,10 @@ import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.XMLGregorianCalendar;
 
 /**
- * SOAP endpoint of the contract in META-INF/wsdl/partner-handoff.wsdl. On a full server it is an
- * EJB endpoint; on Payara Micro, Metro instantiates it itself, without injection, hence the lookup.
+ * SOAP endpoint of the contract in META-INF/wsdl/partner-handoff.wsdl: a plain JAX-WS endpoint of the web module
+ * on both deployables (web.xml on Payara Server, sun-jaxws.xml on Payara Micro), so every request passes the same
+ * SoapRequestGuard first. The container may not inject into it, hence the lookups; the controls are transactional.
  */
-@Stateless
 @PermitAll
 @WebService(serviceName = "PartnerHandoffService", portName = "PartnerHandoffPort",
         targetNamespace = "https://lastmile.dev/partners/handoff/v1",
@@ -38,9 +35,6 @@ public class PartnerHandoffEndpoint implements PartnerHandoff {
     @Inject
     HandoffDesk desk;
 
-    @Resource
-    WebServiceContext context;
-
     /**
      * The partner is who its HTTP Basic credentials (code and client secret) say, checked here so that
      * both deployables behave alike; the partner code in the body, if any, must be the caller's own.
@@ -48,7 +42,7 @@ public class PartnerHandoffEndpoint implements PartnerHandoff {
     @Override
     public AcceptHandoffResponse acceptHandoff(AcceptHandoffRequest request) throws HandoffRefused_Exception {
         try {
-            Partner partner = lookup(PartnerCredentials.class).of(context);
+            Partner partner = lookup(PartnerCredentials.class).ofThisCall();
             if (request == null) {
                 throw refused("invalid-request", "The request body is empty.");
             }

@@ -25,13 +25,10 @@ import dev.lastmile.partners.network.soap.StatusEvent;
 import dev.lastmile.partners.network.soap.StatusResult;
 import dev.lastmile.partners.status.control.StatusCheck;
 import dev.lastmile.partners.status.control.StatusReports;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.Stateless;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.jws.HandlerChain;
 import jakarta.jws.WebService;
-import jakarta.xml.ws.WebServiceContext;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -45,11 +42,10 @@ import javax.xml.datatype.XMLGregorianCalendar;
 
 /**
  * SOAP endpoint of contract v2 (META-INF/wsdl/partner-network-v2.wsdl): the same operations as the partner's REST
- * door, on the same controls. On a full server it is an EJB endpoint; on Payara Micro, Metro instantiates it itself,
- * without injection, hence the lookups; the controls are transactional themselves. The partner is who its HTTP Basic
- * credentials say, on both deployables alike.
+ * door, on the same controls. Like the v1 endpoint, a plain JAX-WS endpoint of the web module on both deployables,
+ * behind the same SoapRequestGuard; the container may not inject into it, hence the lookups; the controls are
+ * transactional themselves. The partner is who its HTTP Basic credentials say.
  */
-@Stateless
 @PermitAll
 @WebService(serviceName = "PartnerNetworkService", portName = "PartnerNetworkPort",
         targetNamespace = "https://lastmile.dev/partners/v2",
@@ -67,9 +63,6 @@ public class PartnerNetworkEndpoint implements PartnerNetwork {
             throw new ExceptionInInitializerError(e);
         }
     }
-
-    @Resource
-    WebServiceContext context;
 
     @Override
     public GetManifestResponse getManifest(GetManifestRequest request) throws PartnerRequestRefused_Exception {
@@ -150,7 +143,7 @@ public class PartnerNetworkEndpoint implements PartnerNetwork {
     }
 
     private Partner caller() {
-        Partner partner = lookup(PartnerCredentials.class).of(context);
+        Partner partner = lookup(PartnerCredentials.class).ofThisCall();
         lookup(CurrentCaller.class).actAs(partner.asCaller());
         return partner;
     }
