@@ -353,7 +353,7 @@ class PartnerNetworkIT {
         assertTrue(admin().get("api/partners/allocation/waiting").jsonArray().stream()
                 .anyMatch(v -> v.asJsonObject().getString("trackingId").equals(waiting)));
         // Nowhere: no depot and no partner, refused with the reason.
-        Api.Reply nowhere = admin().post("api/parcels", aParcel().to("Ole Hansen", "1 Storgata", "ZE1 0AA", 60.1550, -1.1450)
+        Api.Reply nowhere = admin().post("api/parcels", aParcel().to("Ada Le Page", "1 High Street", "GY1 1AA", 49.4550, -2.5360)
                 .on(DAY).json());
         assertProblem(nowhere, 400, "address");
         assertTrue(nowhere.body().contains("no partner covers"), nowhere.body());

@@ -362,8 +362,9 @@ class SecurityIT {
                 .build()).json().getString("clientSecret");
         String betaSecret = admin.post("api/partners", Json.createObjectBuilder().add("code", beta).add("name", "Beta 3PL")
                 .build()).json().getString("clientSecret");
-        Partners.covering(admin, alpha, Partners.LONDON, "99.00", 10_000);
-        Partners.covering(admin, beta, Partners.LONDON, "99.00", 10_000);
+        // Shetland and Cornwall, where this class's depots are.
+        Partners.covering(admin, alpha, List.of("ZE", "TR"), "99.00", 10_000);
+        Partners.covering(admin, beta, List.of("ZE", "TR"), "99.00", 10_000);
         Api dispatcher = as(user("dispatcher"));
         assertEquals(201, dispatcher.post("api/partners/" + alpha + "/offers", Json.createObjectBuilder()
                 .add("trackingId", parcelOne).build()).status());
