@@ -409,6 +409,73 @@ class PartnerNetworkIT {
         assertProblem(partner(DEAR).get("api/partners/" + DEAR + "/statements/" + month), 403);
     }
 
+    @Test
+    @Order(10)
+    void aShipperCancelsParcelsOfferedAndHandedToAPartnerAndThePartnerIsTold() throws Exception {
+        String offered = register("Liam Quinn", "3 Ann Street", "BT1 4EF", 54.5990, -5.9270);
+        String handed = register("Orla Brady", "7 Arthur Street", "BT1 4GA", 54.5985, -5.9280);
+        Api cheap = partner(CHEAP);
+        assertEquals(201, cheap.post("api/partner/handoffs", Json.createObjectBuilder().add("trackingId", handed)
+                .add("partnerReference", "NIA-9").build()).status());
+        for (String trackingId : List.of(offered, handed)) {
+            Api.Reply cancelled = admin().post("api/parcels/" + trackingId + "/cancellation", Json.createObjectBuilder().build());
+            assertEquals(200, cancelled.status(), cancelled.body());
+            assertEquals("CANCELLED", cancelled.json().getString("status"));
+            Recorder.Received notice = await(() -> callbacks.received().stream().filter(r -> r.path().equals("/cheap")
+                    && r.body().contains(trackingId) && r.body().contains("parcel.cancelled")).findFirst().orElse(null));
+            assertSigned(notice, SIGNING.get(CHEAP));
+        }
+        assertTrue(cheap.get("api/partner/manifest?day=" + DAY).jsonArray().stream()
+                .noneMatch(v -> v.asJsonObject().getString("trackingId").equals(offered)), "withdrawn from the manifest");
+        assertEquals("REFUSED", report(cheap, "c1-" + RUN, handed, "OUT_FOR_DELIVERY", Instant.now()).getJsonObject(0)
+                .getString("result"));
+        assertEquals("APPLIED", report(cheap, "c2-" + RUN, handed, "RETURNED_TO_CARRIER", Instant.now()).getJsonObject(0)
+                .getString("result"));
+        assertEquals("CANCELLED", admin().get("api/parcels/" + handed).json().getString("status"));
+        String timeline = Api.anonymous(root()).get("api/tracking/" + handed + "?postcode=BT14GA").body();
+        assertTrue(timeline.contains("Cancelled by the sender."), timeline);
+        // Delivered, it stays delivered.
+        assertProblem(admin().post("api/parcels/" + first + "/cancellation", Json.createObjectBuilder().build()), 409);
+    }
+
+    @Test
+    @Order(11)
+    void parcelsAPublishedPlanLeavesOutForWantOfCapacityGoToAPartner() throws Exception {
+        Api admin = admin();
+        String depot = "PCB" + RUN;
+        assertEquals(201, admin.post("api/depots", Json.createObjectBuilder().add("code", depot).add("name", "Cambridge")
+                .add("latitude", 52.2053).add("longitude", 0.1218).build()).status());
+        assertEquals(201, admin.post("api/depots/" + depot + "/vehicles", Json.createObjectBuilder()
+                .add("registration", depot + " V1").add("type", "VAN").add("capacityKg", 500).add("capacityParcels", 1)
+                .build()).status());
+        assertEquals(201, admin.post("api/depots/" + depot + "/drivers", Json.createObjectBuilder().add("name", "Cam Driver")
+                .build()).status());
+        String courier = "CBX" + RUN;
+        SECRETS.put(courier, admin.post("api/partners", Json.createObjectBuilder().add("code", courier).add("name", "Cam Couriers")
+                .build()).json().getString("clientSecret"));
+        Partners.covering(admin, courier, List.of("CB"), "2.00", 10);
+        List<String> parcels = List.of(register("Ann Fen", "1 Trumpington Street", "CB2 1RB", 52.2010, 0.1180),
+                register("Ben Fen", "2 Trumpington Street", "CB2 1RB", 52.2012, 0.1181),
+                register("Cat Fen", "3 Trumpington Street", "CB2 1RB", 52.2014, 0.1182));
+        JsonObject plan = admin.post("api/plans", Json.createObjectBuilder().add("depot", depot).add("date", DAY.toString())
+                .build()).json();
+        assertEquals(2, plan.getJsonArray("unplaced").size(), plan.toString());
+        long offered = parcels.stream().filter(p -> {
+            try {
+                return admin().get("api/parcels/" + p).json().getString("status").equals("OFFERED_TO_PARTNER");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).count();
+        assertEquals(2, offered, "the two the van could not take");
+        JsonArray manifest = partner(courier).get("api/partner/manifest?day=" + DAY).jsonArray();
+        assertEquals(2, manifest.size(), manifest.toString());
+        String unplaced = manifest.getJsonObject(0).getString("trackingId");
+        String reason = admin.get("api/partners/allocation/parcels/" + unplaced + "/offers").jsonArray().getJsonObject(0)
+                .getString("reason");
+        assertTrue(reason.contains("left unplaced by planning (NO_CAPACITY_LEFT)"), reason);
+    }
+
     private String register(String name, String line, String postcode, double latitude, double longitude) throws Exception {
         Api.Reply created = admin().post("api/parcels", aParcel().to(name, line, postcode, latitude, longitude).on(DAY).json());
         assertEquals(201, created.status(), created.body());

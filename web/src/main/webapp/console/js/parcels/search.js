@@ -7,7 +7,7 @@ import {pager} from '../widgets.js';
 import {fail, loadFailure, say} from '../feedback.js';
 
 const STATUSES = ['AWAITING_ADDRESS', 'REGISTERED', 'PLANNED', 'OUT_FOR_DELIVERY', 'DELIVERED', 'AWAITING_PARTNER',
-  'OFFERED_TO_PARTNER', 'HANDED_TO_PARTNER', 'HELD_AT_DEPOT', 'RETURNING_TO_SENDER'];
+  'OFFERED_TO_PARTNER', 'HANDED_TO_PARTNER', 'HELD_AT_DEPOT', 'RETURNING_TO_SENDER', 'CANCELLED'];
 const SIZE = 25;
 
 /** The last search, so going back from a parcel shows the same results; forgotten at sign-out. */

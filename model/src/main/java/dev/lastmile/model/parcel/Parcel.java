@@ -322,6 +322,19 @@ public class Parcel {
         deliveryDate = day;
     }
 
+    /**
+     * The shipper calls the parcel off: possible until it is on a published route (then it belongs to the route and
+     * the depot must take it off first); a partner that carries it brings it back.
+     */
+    public void cancel() {
+        if (!status.canBecome(ParcelStatus.CANCELLED)) {
+            throw new RuleViolation("parcel-not-cancellable", "Parcel cannot be cancelled", "Parcel " + trackingId
+                    + " is " + status + "; a parcel can be cancelled until it is on a published route.");
+        }
+        status = ParcelStatus.CANCELLED;
+        holdUntil = null;
+    }
+
     /** Offered to a partner, or waiting for one. */
     public boolean isBoundForPartner() {
         return status == ParcelStatus.AWAITING_PARTNER || status == ParcelStatus.OFFERED_TO_PARTNER;

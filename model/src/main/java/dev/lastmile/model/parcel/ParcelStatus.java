@@ -18,7 +18,9 @@ public enum ParcelStatus {
     /** A partner 3PL accepted it and delivers it; its status reports come back through the partner API. */
     HANDED_TO_PARTNER,
     HELD_AT_DEPOT,
-    RETURNING_TO_SENDER;
+    RETURNING_TO_SENDER,
+    /** The shipper called it off before it went out; a partner carrying it brings it back. */
+    CANCELLED;
 
     /**
      * A driver's proof of delivery is evidence: it is accepted from every state in which the parcel
@@ -27,21 +29,21 @@ public enum ParcelStatus {
      */
     public Set<ParcelStatus> next() {
         return switch (this) {
-            case AWAITING_ADDRESS -> EnumSet.of(REGISTERED);
+            case AWAITING_ADDRESS -> EnumSet.of(REGISTERED, CANCELLED);
             case REGISTERED -> EnumSet.of(PLANNED, OUT_FOR_DELIVERY, DELIVERED, AWAITING_PARTNER, OFFERED_TO_PARTNER,
-                    HANDED_TO_PARTNER);
+                    HANDED_TO_PARTNER, CANCELLED);
             case PLANNED -> EnumSet.of(PLANNED, REGISTERED, OUT_FOR_DELIVERY, DELIVERED, HANDED_TO_PARTNER,
                     HELD_AT_DEPOT, RETURNING_TO_SENDER);
             case OUT_FOR_DELIVERY -> EnumSet.of(DELIVERED, REGISTERED, HELD_AT_DEPOT, RETURNING_TO_SENDER);
             case HELD_AT_DEPOT -> EnumSet.of(DELIVERED, REGISTERED, AWAITING_PARTNER, OFFERED_TO_PARTNER,
-                    RETURNING_TO_SENDER);
-            case AWAITING_PARTNER -> EnumSet.of(OFFERED_TO_PARTNER, REGISTERED, RETURNING_TO_SENDER);
+                    RETURNING_TO_SENDER, CANCELLED);
+            case AWAITING_PARTNER -> EnumSet.of(OFFERED_TO_PARTNER, REGISTERED, RETURNING_TO_SENDER, CANCELLED);
             // Offered again to another partner after a refusal; back to the depot when recalled.
             case OFFERED_TO_PARTNER -> EnumSet.of(OFFERED_TO_PARTNER, HANDED_TO_PARTNER, AWAITING_PARTNER, REGISTERED,
-                    RETURNING_TO_SENDER);
+                    RETURNING_TO_SENDER, CANCELLED);
             // The partner delivers it, or brings it back (recalled, or given up on by the failed-attempt policy).
-            case HANDED_TO_PARTNER -> EnumSet.of(DELIVERED, REGISTERED, RETURNING_TO_SENDER);
-            case DELIVERED, RETURNING_TO_SENDER -> EnumSet.noneOf(ParcelStatus.class);
+            case HANDED_TO_PARTNER -> EnumSet.of(DELIVERED, REGISTERED, RETURNING_TO_SENDER, CANCELLED);
+            case DELIVERED, RETURNING_TO_SENDER, CANCELLED -> EnumSet.noneOf(ParcelStatus.class);
         };
     }
 

@@ -16,5 +16,6 @@ public enum TrackingCode {
     RESCHEDULED,
     HELD_AT_DEPOT,
     RETURNING_TO_SENDER,
-    BACK_AT_DEPOT
+    BACK_AT_DEPOT,
+    CANCELLED
 }

@@ -14,6 +14,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
@@ -77,7 +78,9 @@ public class SoapRequestGuard extends HttpFilter {
 
     static boolean followsTheContract(byte[] body, String namespace) {
         try {
-            Document document = parser().newDocumentBuilder().parse(new ByteArrayInputStream(body));
+            DocumentBuilder builder = BUILDERS.get();
+            builder.reset();
+            Document document = builder.parse(new ByteArrayInputStream(body));
             Element envelope = document.getDocumentElement();
             if (!is(envelope, ENVELOPE_NS, "Envelope")) {
                 return false;
@@ -112,6 +115,18 @@ public class SoapRequestGuard extends HttpFilter {
     private static boolean is(Element element, String namespace, String localName) {
         return namespace.equals(element.getNamespaceURI()) && localName.equals(element.getLocalName());
     }
+
+    /**
+     * One parser per request thread: finding and configuring a factory costs more than parsing a partner's request,
+     * and a DocumentBuilder may not be shared between threads.
+     */
+    private static final ThreadLocal<DocumentBuilder> BUILDERS = ThreadLocal.withInitial(() -> {
+        try {
+            return parser().newDocumentBuilder();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    });
 
     /** No DTDs, no external entities: a SOAP message has none, and they are how XML attacks come in. */
     private static DocumentBuilderFactory parser() throws ParserConfigurationException {

@@ -197,6 +197,12 @@ public class ChoiceDesk {
         return now;
     }
 
+    /** The slot and the locker compartment a cancelled parcel no longer needs. */
+    public void releaseBookings(Parcel parcel) {
+        releaseSlot(parcel);
+        releaseCompartment(parcel);
+    }
+
     private void releaseSlot(Parcel parcel) {
         parcel.slot().ifPresent(current -> calendar.slotsOf(parcel.depot(), parcel.deliveryDate()).stream()
                 .filter(s -> s.slot().equals(current)).findFirst().ifPresent(DeliverySlot::release));

@@ -7,6 +7,7 @@ import dev.lastmile.model.parcel.Parcel;
 import dev.lastmile.model.problem.InvalidRequest;
 import dev.lastmile.model.problem.Violations;
 import dev.lastmile.model.shipper.Shipper;
+import dev.lastmile.orders.intake.control.Cancellations;
 import dev.lastmile.orders.intake.control.CsvIntake;
 import dev.lastmile.orders.intake.control.IntakeOutcome;
 import dev.lastmile.orders.intake.control.Labels;
@@ -54,6 +55,9 @@ public class ParcelResource {
 
     @Inject
     CsvIntake csv;
+
+    @Inject
+    Cancellations cancellations;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -142,6 +146,15 @@ public class ParcelResource {
     private static Response pdf(byte[] pdf, String name) {
         return Response.ok(pdf, "application/pdf").header("Content-Disposition", "inline; filename=\"" + name + ".pdf\"")
                 .build();
+    }
+
+    @POST
+    @Path("{trackingId}/cancellation")
+    @Operation(summary = "Cancel one of your parcels", description = "Until it is on a published route (409 after);"
+            + " a partner 3PL offered it or carrying it is told and brings it back. The timeline and your webhook say"
+            + " CANCELLED.")
+    public ParcelView cancel(@HeaderParam(ShipperKeys.HEADER) String apiKey, @PathParam("trackingId") String trackingId) {
+        return ParcelView.of(cancellations.cancel(keys.parcelOf(keys.authenticate(apiKey), trackingId)));
     }
 
     @GET

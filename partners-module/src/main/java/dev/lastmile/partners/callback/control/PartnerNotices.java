@@ -1,5 +1,6 @@
 package dev.lastmile.partners.callback.control;
 
+import dev.lastmile.model.event.ParcelCancelled;
 import dev.lastmile.model.event.ParcelRedirected;
 import dev.lastmile.model.handoff.Handoff;
 import dev.lastmile.model.handoff.PartnerOffer;
@@ -21,8 +22,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * What the carrier tells a partner about a parcel it was offered or carries: recalled, or redirected by its
- * recipient. Written to the outbox in the transaction of the change, so the partner hears of a change that
+ * What the carrier tells a partner about a parcel it was offered or carries: recalled, redirected by its
+ * recipient, or cancelled by its shipper. Written to the outbox in the transaction of the change, so the partner hears of a change that
  * committed, once, with the outbox's retries; the outbox signs it with the partner's callback secret.
  */
 @ApplicationScoped
@@ -30,6 +31,7 @@ public class PartnerNotices {
 
     public static final String RECALLED = "parcel.recalled";
     public static final String REDIRECTED = "parcel.redirected";
+    public static final String CANCELLED = "parcel.cancelled";
 
     @PersistenceContext(unitName = "lastmile")
     EntityManager em;
@@ -66,6 +68,25 @@ public class PartnerNotices {
                             .add("postcode", address.postcode().value()).add("country", address.postcode().country())
                             .add("latitude", parcel.location().latitude()).add("longitude", parcel.location().longitude()));
                     tell(partner, parcel, REDIRECTED, event.at(), body);
+                });
+    }
+
+    /**
+     * The shipper cancelled: an offer is withdrawn; a partner that carries the parcel is told and may only report
+     * it back to the carrier from now on.
+     */
+    void cancelled(@Observes ParcelCancelled event) {
+        Parcel parcel = ParcelsByTrackingId.find(em, event.trackingId());
+        em.createNamedQuery(PartnerOffer.OPEN_FOR_PARCEL, PartnerOffer.class).setParameter("parcel", parcel).getResultList()
+                .forEach(offer -> {
+                    offer.withdraw(event.at());
+                    tell(offer.partner(), parcel, CANCELLED, event.at(), base(CANCELLED, offer.partner(), parcel, event.at()));
+                });
+        em.createNamedQuery(Handoff.OPEN_OF_PARCEL, Handoff.class).setParameter("parcel", parcel).getResultList().stream()
+                .filter(Handoff::isOpen).findFirst().ifPresent(handoff -> {
+                    Partner partner = em.find(Partner.class, handoff.partnerId());
+                    tell(partner, parcel, CANCELLED, event.at(), base(CANCELLED, partner, parcel, event.at()));
+                    handoff.recall(event.at());
                 });
     }
 

@@ -109,6 +109,9 @@ public class StatusReports {
             results[checked.index()] = apply(partner, report, handoffs.get(report.trackingId().value()), now, channel);
         }
         if ("SOAP".equals(channel)) {
+            // The audit trail's chain is one locked row until commit: write everything else first, so that the
+            // lock covers only its own entry and concurrent partners do not queue behind each other's flushes.
+            em.flush();
             long taken = List.of(results).stream().filter(r -> !r.refused()).count();
             audit.fire(new Audited("SOAP reportStatus", "parcel", fresh.stream().map(c -> c.report().trackingId().value())
                     .distinct().limit(20).collect(Collectors.joining(",")), taken + " of " + results.length + " taken"));
