@@ -57,3 +57,8 @@ INSERT INTO serial_block (series, next_value) VALUES ('partner_event', 0);
 
 -- Recalls and redirections for a partner travel through the outbox like every other message.
 ALTER TABLE notification ADD COLUMN partner_id BIGINT;
+
+-- Handoffs and offers made before this version: their partner and manifest day, so recalls, statements and the
+-- capacity count see them like new ones.
+UPDATE handoff h JOIN partner p ON p.code = h.partner_code SET h.partner_id = p.id WHERE h.partner_id IS NULL;
+UPDATE partner_offer o JOIN parcel p ON p.id = o.parcel_id SET o.offered_for = p.delivery_date WHERE o.offered_for IS NULL;

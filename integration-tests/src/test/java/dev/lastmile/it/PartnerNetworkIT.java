@@ -5,6 +5,7 @@ import static dev.lastmile.it.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lastmile.partners.network.soap.AcceptParcelRequest;
@@ -249,6 +250,11 @@ class PartnerNetworkIT {
         assertEquals("status-contradicts-parcel", refused.getCode());
 
         assertEquals("DELIVERED", admin().get("api/parcels/" + first).json().getString("status"));
+        // Delivered, the parcel's recipient is no longer the partner's business.
+        ManifestLine afterDelivery = soapLine(dear.getManifest(manifestOf(DAY)), first);
+        assertEquals("DELIVERED", afterDelivery.getState());
+        assertNull(afterDelivery.getRecipientName());
+        assertNull(afterDelivery.getAddressLine());
         String timeline = Api.anonymous(root()).get("api/tracking/" + first + "?postcode=BT15GS").body();
         assertTrue(timeline.contains("Out for delivery with our delivery partner " + DEAR + " Ltd"), timeline);
         assertTrue(timeline.contains("Delivered, received by C. B."), timeline);
@@ -280,7 +286,7 @@ class PartnerNetworkIT {
         assertEquals("NIA-2", body.getString("partnerReference"));
         assertSigned(notice, SIGNING.get(CHEAP));
 
-        JsonArray refused = report(cheap, "r1-" + RUN, second, "OUT_FOR_DELIVERY", Instant.now().minusSeconds(5));
+        JsonArray refused = report(cheap, "r1-" + RUN, second, "OUT_FOR_DELIVERY", Instant.now());
         assertEquals("REFUSED", refused.getJsonObject(0).getString("result"), refused.toString());
         JsonArray back = report(cheap, "r2-" + RUN, second, "RETURNED_TO_CARRIER", Instant.now());
         assertEquals("APPLIED", back.getJsonObject(0).getString("result"), back.toString());

@@ -111,7 +111,8 @@ public class Handoff {
         if (occurredAt.isBefore(acceptedAt.minusSeconds(60))) {
             throw contradiction("It occurred at " + occurredAt + ", before you accepted the parcel (" + acceptedAt + ").");
         }
-        if (recalledAt != null && reported != PartnerStatus.RETURNED_TO_CARRIER) {
+        // What happened before the recall (a delivery the notice came too late for) still counts.
+        if (recalledAt != null && reported != PartnerStatus.RETURNED_TO_CARRIER && !occurredAt.isBefore(recalledAt)) {
             throw contradiction("The carrier recalled the parcel at " + recalledAt + "; only its return can be reported.");
         }
         if (statusAt != null && occurredAt.isBefore(statusAt)) {
@@ -125,7 +126,7 @@ public class Handoff {
             throw contradiction("You reported it " + describe(status) + " at " + statusAt + "; it cannot be "
                     + describe(reported) + " after that.");
         }
-        if (returnDue && reported != PartnerStatus.RETURNED_TO_CARRIER && reported != PartnerStatus.ATTEMPT_FAILED) {
+        if (returnDue && reported != PartnerStatus.RETURNED_TO_CARRIER) {
             throw contradiction("The parcel goes back to its sender: bring it back to the carrier and report"
                     + " RETURNED_TO_CARRIER.");
         }

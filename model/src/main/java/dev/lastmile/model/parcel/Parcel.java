@@ -312,6 +312,9 @@ public class Parcel {
 
     /** Allocation offered it to a partner 3PL ({@code true}) or found none that fits ({@code false}). */
     public void awaitPartner(boolean offered) {
+        if (!offered && status == ParcelStatus.AWAITING_PARTNER) {
+            return; // allocated again, and still no partner fits
+        }
         moveTo(offered ? ParcelStatus.OFFERED_TO_PARTNER : ParcelStatus.AWAITING_PARTNER);
         holdUntil = null;
     }

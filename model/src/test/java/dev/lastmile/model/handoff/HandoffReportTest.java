@@ -49,7 +49,18 @@ class HandoffReportTest {
         givenUp.report(PartnerStatus.ATTEMPT_FAILED, at(10));
         givenUp.returnIsDue();
         assertThrows(RuleViolation.class, () -> givenUp.report(PartnerStatus.OUT_FOR_DELIVERY, at(20)));
+        assertThrows(RuleViolation.class, () -> givenUp.report(PartnerStatus.ATTEMPT_FAILED, at(25)));
         assertEquals(PartnerEvent.Outcome.APPLIED, givenUp.report(PartnerStatus.RETURNED_TO_CARRIER, at(30)));
+    }
+
+    @Test
+    void aDeliveryMadeBeforeTheRecallStillCounts() {
+        Handoff handoff = handoff();
+        handoff.recall(at(30));
+        assertEquals(PartnerEvent.Outcome.APPLIED, handoff.report(PartnerStatus.DELIVERED, at(20)));
+        Handoff late = handoff();
+        late.recall(at(30));
+        assertThrows(RuleViolation.class, () -> late.report(PartnerStatus.DELIVERED, at(40)));
     }
 
     @Test

@@ -58,7 +58,8 @@ public class SoapRequestGuard extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        Contract contract = request.getRequestURI().endsWith("/soap/partners/v2") ? V2 : V1;
+        // The servlet path, as the container maps it: path parameters or encodings cannot make it name another contract.
+        Contract contract = "/soap/partners/v2".equals(request.getServletPath()) ? V2 : V1;
         byte[] body = request.getInputStream().readNBytes(contract.maxBytes() + 1);
         if (body.length > contract.maxBytes() || !followsTheContract(body, contract.namespace())) {
             refuse(response, contract);

@@ -81,7 +81,7 @@ public class HandoffResource {
             + " (default today), open or accepted; accepted ones with recipient and address. Also as `text/csv` and"
             + " `application/pdf` (Accept header).")
     public List<ManifestLine> manifest(@QueryParam("day") String day) {
-        return desk.manifestLines(me(), dayOf(day));
+        return desk.manifestLines(me(), dayOf(day, desk));
     }
 
     @GET
@@ -89,7 +89,7 @@ public class HandoffResource {
     @Produces("text/csv;qs=0.5")
     @Operation(hidden = true)
     public Response manifestCsv(@QueryParam("day") String day) {
-        LocalDate date = dayOf(day);
+        LocalDate date = dayOf(day, desk);
         return Response.ok(ManifestFiles.csv(desk.manifestLines(me(), date)))
                 .header("Content-Disposition", "attachment; filename=\"manifest-" + date + ".csv\"").build();
     }
@@ -99,7 +99,7 @@ public class HandoffResource {
     @Produces("application/pdf;qs=0.5")
     @Operation(hidden = true)
     public Response manifestPdf(@QueryParam("day") String day) {
-        LocalDate date = dayOf(day);
+        LocalDate date = dayOf(day, desk);
         Partner partner = me();
         return Response.ok(ManifestFiles.pdf(carrierName, partner, date, desk.manifestLines(partner, date)))
                 .header("Content-Disposition", "attachment; filename=\"manifest-" + date + ".pdf\"").build();
@@ -139,9 +139,9 @@ public class HandoffResource {
         return desk.partner(caller.get());
     }
 
-    static LocalDate dayOf(String text) {
+    static LocalDate dayOf(String text, HandoffDesk desk) {
         if (text == null || text.isBlank()) {
-            return LocalDate.now();
+            return desk.today();
         }
         try {
             return LocalDate.parse(text);

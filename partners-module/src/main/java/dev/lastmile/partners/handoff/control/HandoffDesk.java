@@ -172,8 +172,14 @@ public class HandoffDesk {
     /** The handoff of a parcel accepted by this partner, for the manifest's accepted lines. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Handoff> handoffOf(Parcel parcel, Partner partner) {
-        return em.createNamedQuery(Handoff.OPEN_OF_PARCEL, Handoff.class).setParameter("parcel", parcel).getResultList()
-                .stream().filter(h -> partner.code().equals(h.partnerCode())).findFirst();
+        return em.createQuery("SELECT h FROM Handoff h WHERE h.parcel = :parcel AND h.partnerCode = :code"
+                        + " ORDER BY h.acceptedAt DESC", Handoff.class).setParameter("parcel", parcel)
+                .setParameter("code", partner.code()).setMaxResults(1).getResultList().stream().findFirst();
+    }
+
+    /** The carrier's today, the default day of a manifest. */
+    public LocalDate today() {
+        return LocalDate.now(ZoneId.of(zone));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * One parcel of a partner's manifest. Offered, it shows what the partner needs to decide (where roughly, how heavy,
  * which service, what it pays); accepted, also who receives it and where exactly, since the partner now delivers it.
- * Never the recipient's e-mail address: the carrier writes to recipients itself.
+ * Never the recipient's e-mail address: the carrier writes to recipients itself; and nothing of the recipient once the
+ * parcel is delivered, returned or recalled.
  */
 public record ManifestLine(String trackingId, String state, String service, double weightKg, String postcode,
                            String town, String country, String offeredAt, BigDecimal price, String partnerReference,
@@ -25,10 +26,14 @@ public record ManifestLine(String trackingId, String state, String service, doub
         String service = PartnerService.forDelivery(parcel.deliveryDate(),
                 LocalDate.ofInstant(parcel.registeredAt(), zone)).name();
         BigDecimal price = offer.priceBase() == null ? null : offer.priceBase().add(offer.priceSurcharge());
-        if (handoff.isEmpty()) {
-            return new ManifestLine(parcel.trackingId().value(), "OFFERED", service, parcel.weightKg(),
+        // Contact data only while the partner carries the parcel: not once delivered, returned or recalled.
+        if (handoff.isEmpty() || !handoff.get().isOpen()) {
+            String state = handoff.map(h -> h.recalledAt().isPresent() ? "RECALLED" : h.status().map(Enum::name).orElse("ACCEPTED"))
+                    .orElse("OFFERED");
+            return new ManifestLine(parcel.trackingId().value(), state, service, parcel.weightKg(),
                     parcel.address().postcode().value(), parcel.address().town(), parcel.address().postcode().country(),
-                    offer.offeredAt().toString(), price, null, null, null, null, null, null, null, null, null);
+                    offer.offeredAt().toString(), price, handoff.map(Handoff::partnerReference).orElse(null), null, null, null,
+                    null, null, null, null, null);
         }
         Handoff accepted = handoff.get();
         DeliveryPreferences wishes = parcel.preferences();

@@ -68,7 +68,7 @@ public class PartnerNetworkEndpoint implements PartnerNetwork {
     public GetManifestResponse getManifest(GetManifestRequest request) throws PartnerRequestRefused_Exception {
         return as(() -> {
             Partner partner = caller();
-            LocalDate day = request == null || request.getDay() == null ? LocalDate.now()
+            LocalDate day = request == null || request.getDay() == null ? lookup(HandoffDesk.class).today()
                     : LocalDate.of(request.getDay().getYear(), request.getDay().getMonth(), request.getDay().getDay());
             GetManifestResponse response = new GetManifestResponse();
             response.setDay(XML_TIME.newXMLGregorianCalendar(day.toString()));
@@ -112,6 +112,7 @@ public class PartnerNetworkEndpoint implements PartnerNetwork {
         return as(() -> {
             Partner partner = caller();
             requireBody(request);
+            requireBody(request.getEvent());
             ReportStatusResponse response = new ReportStatusResponse();
             response.setResult(result(lookup(StatusReports.class).report(partner, List.of(sent(request.getEvent())), "SOAP").get(0)));
             return response;
@@ -160,7 +161,7 @@ public class PartnerNetworkEndpoint implements PartnerNetwork {
         }
         return new StatusCheck.Sent(event.getEventId(), event.getTrackingId(), event.getStatus() == null ? null
                 : event.getStatus().value(), event.getOccurredAt() == null ? null
-                : event.getOccurredAt().toGregorianCalendar().toZonedDateTime().toInstant().toString(),
+                : event.getOccurredAt().toXMLFormat(),
                 event.getReason(), event.getMethod(), event.getReceivedBy(), event.getLatitude(), event.getLongitude(),
                 base64(event.getSignaturePng()), base64(event.getPhotoJpeg()));
     }

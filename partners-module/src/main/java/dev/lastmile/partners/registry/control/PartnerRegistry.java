@@ -68,8 +68,11 @@ public class PartnerRegistry {
         v.check(request.countries() != null && !request.countries().isEmpty(), "countries", "name at least one country");
         Set<String> countries = new TreeSet<>();
         for (String country : request.countries() == null ? List.<String>of() : request.countries()) {
-            v.check(country != null && country.matches("[A-Z]{2}"), "countries", "are ISO 3166 alpha-2 codes such as GB");
-            countries.add(country);
+            boolean valid = country != null && country.matches("[A-Z]{2}");
+            v.check(valid, "countries", "are ISO 3166 alpha-2 codes such as GB");
+            if (valid) {
+                countries.add(country);
+            }
         }
         List<String> prefixes = request.postcodePrefixes() == null ? List.of() : request.postcodePrefixes();
         v.check(prefixes.size() <= 500, "postcodePrefixes", "at most 500");

@@ -14,6 +14,7 @@ import dev.lastmile.model.partner.Partner;
 import dev.lastmile.model.problem.DomainException;
 import dev.lastmile.model.problem.InvalidRequest;
 import dev.lastmile.model.problem.NotFound;
+import dev.lastmile.model.problem.RuleViolation;
 import dev.lastmile.model.proof.DeliveryProof;
 import dev.lastmile.model.proof.FailedAttempt;
 import dev.lastmile.model.proof.FailedAttemptPolicy;
@@ -108,6 +109,7 @@ public class StatusReports {
             StatusReport report = checked.report();
             results[checked.index()] = apply(partner, report, handoffs.get(report.trackingId().value()), now, channel);
         }
+        answerRepeats(results);
         if ("SOAP".equals(channel)) {
             // The audit trail's chain is one locked row until commit: write everything else first, so that the
             // lock covers only its own entry and concurrent partners do not queue behind each other's flushes.
@@ -130,6 +132,24 @@ public class StatusReports {
             }
         }
         return checked;
+    }
+
+    /**
+     * A repeat of an event within the same batch is a DUPLICATE only when its first copy was taken; a refused first
+     * copy was not kept, so the repeat gets the same refusal.
+     */
+    private static void answerRepeats(StatusResult[] results) {
+        Map<String, StatusResult> first = new HashMap<>();
+        for (int i = 0; i < results.length; i++) {
+            StatusResult result = results[i];
+            if (result == null || result.eventId() == null) {
+                continue;
+            }
+            StatusResult earlier = first.putIfAbsent(result.eventId(), result);
+            if (earlier != null && "DUPLICATE".equals(result.result()) && earlier.refused()) {
+                results[i] = earlier;
+            }
+        }
     }
 
     /** Drops reports taken before, and repeats within the batch itself. */
@@ -171,6 +191,7 @@ public class StatusReports {
             if (handoff == null) {
                 throw new NotFound("parcel", report.trackingId().value());
             }
+            requireCarried(handoff, report);
             PartnerEvent.Outcome outcome = handoff.report(report.status(), report.occurredAt());
             boolean history = outcome == PartnerEvent.Outcome.HISTORY;
             consequences(partner, handoff, report, history);
@@ -179,6 +200,20 @@ public class StatusReports {
             return StatusResult.taken(report.eventId(), history);
         } catch (DomainException e) {
             return StatusResult.refused(report.eventId(), e.type(), e.detail(), List.of());
+        }
+    }
+
+    /**
+     * A delivery or an attempt needs the parcel still with the partner (not cancelled, not already given back to its
+     * sender): checked before anything changes, since what follows may not fail half-way.
+     */
+    private static void requireCarried(Handoff handoff, StatusReport report) {
+        boolean older = handoff.statusAt().map(report.occurredAt()::isBefore).orElse(false);
+        boolean decisive = report.status() == PartnerStatus.DELIVERED || report.status() == PartnerStatus.ATTEMPT_FAILED;
+        if (decisive && !older && handoff.parcel().status() != ParcelStatus.HANDED_TO_PARTNER) {
+            throw new RuleViolation("status-contradicts-parcel", "Status contradicts the parcel", "Parcel "
+                    + report.trackingId().value() + " is " + handoff.parcel().status() + "; it can no longer be "
+                    + report.status().name().toLowerCase().replace('_', ' ') + " by you.");
         }
     }
 
