@@ -10,12 +10,19 @@ import java.util.Optional;
 public final class PartnerCall {
 
     private static final ThreadLocal<String> AUTHORIZATION = new ThreadLocal<>();
+    private static final ThreadLocal<Long> RECOGNISED = new ThreadLocal<>();
 
     private PartnerCall() {
     }
 
-    public static void begin(String authorizationHeader) {
+    /** @param recognisedPartnerId the partner the web module's authentication already recognised, or null */
+    public static void begin(String authorizationHeader, Long recognisedPartnerId) {
         AUTHORIZATION.set(authorizationHeader);
+        RECOGNISED.set(recognisedPartnerId);
+    }
+
+    public static Optional<Long> recognisedPartnerId() {
+        return Optional.ofNullable(RECOGNISED.get());
     }
 
     public static Optional<String> authorization() {
@@ -24,5 +31,6 @@ public final class PartnerCall {
 
     public static void end() {
         AUTHORIZATION.remove();
+        RECOGNISED.remove();
     }
 }

@@ -1,5 +1,8 @@
 package dev.lastmile.web.soap;
 
+import dev.lastmile.model.access.Caller;
+import dev.lastmile.model.access.CallerKind;
+import dev.lastmile.model.access.CurrentCaller;
 import dev.lastmile.model.partner.PartnerCall;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -65,7 +68,10 @@ public class SoapRequestGuard extends HttpFilter {
             refuse(response, contract);
             return;
         }
-        PartnerCall.begin(request.getHeader("Authorization"));
+        // The container's authentication (CallerAuthentication) has checked the Basic credentials already.
+        Long recognised = request.getAttribute(CurrentCaller.ATTRIBUTE) instanceof Caller caller
+                && caller.kind() == CallerKind.PARTNER ? caller.accountId() : null;
+        PartnerCall.begin(request.getHeader("Authorization"), recognised);
         try {
             chain.doFilter(new CachedBody(request, body), response);
         } finally {

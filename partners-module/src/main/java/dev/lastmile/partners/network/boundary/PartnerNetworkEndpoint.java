@@ -35,6 +35,8 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.GregorianCalendar;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
@@ -211,7 +213,10 @@ public class PartnerNetworkEndpoint implements PartnerNetwork {
         return XML_TIME.newXMLGregorianCalendar(GregorianCalendar.from(instant.atZone(ZoneOffset.UTC)));
     }
 
+    /** The beans it uses, looked up once per type: CDI.current() searches for the bean manager on every call. */
+    private static final Map<Class<?>, Object> BEANS = new ConcurrentHashMap<>();
+
     private static <T> T lookup(Class<T> type) {
-        return CDI.current().select(type).get();
+        return type.cast(BEANS.computeIfAbsent(type, t -> CDI.current().select(t).get()));
     }
 }
