@@ -19,8 +19,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,14 +79,14 @@ public final class PartnerEventsBenchmark {
         try (Connection db = DriverManager.getConnection(jdbc, "root", "")) {
             db.setAutoCommit(false);
             db.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            long depotId = single(db, "SELECT id FROM depot WHERE code = 'PBENCH'");
+            long depotId = ScanIngestionBenchmark.single(db, "SELECT id FROM depot WHERE code = 'PBENCH'");
             long serial = FIRST_SERIAL;
             for (int p = 0; p < settings.partners(); p++) {
                 String code = "PB" + p;
                 String secret = api.post("api/partners", Json.createObjectBuilder().add("code", code).add("name", "Bench " + p)
                         .build()).getString("clientSecret");
                 db.commit();
-                long partnerId = single(db, "SELECT id FROM partner WHERE code = '" + code + "'");
+                long partnerId = ScanIngestionBenchmark.single(db, "SELECT id FROM partner WHERE code = '" + code + "'");
                 List<String> rest = insert(db, depotId, partnerId, code, serial, settings.parcelsPerPartner());
                 serial += settings.parcelsPerPartner();
                 List<String> soap = insert(db, depotId, partnerId, code, serial, settings.parcelsPerPartner());
@@ -165,9 +163,9 @@ public final class PartnerEventsBenchmark {
         long distinct;
         long delivered;
         try (Connection db = DriverManager.getConnection(jdbc, "root", "")) {
-            stored = single(db, "SELECT COUNT(*) FROM partner_event");
-            distinct = single(db, "SELECT COUNT(*) FROM (SELECT DISTINCT partner_id, event_id FROM partner_event) e");
-            delivered = single(db, "SELECT COUNT(*) FROM handoff WHERE status = 'DELIVERED'");
+            stored = ScanIngestionBenchmark.single(db, "SELECT COUNT(*) FROM partner_event");
+            distinct = ScanIngestionBenchmark.single(db, "SELECT COUNT(*) FROM (SELECT DISTINCT partner_id, event_id FROM partner_event) e");
+            delivered = ScanIngestionBenchmark.single(db, "SELECT COUNT(*) FROM handoff WHERE status = 'DELIVERED'");
         }
         long taken = rest.taken.get() + soap.taken.get();
         System.out.println();
@@ -325,12 +323,5 @@ public final class PartnerEventsBenchmark {
     private static String envelope(String body) {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\">"
                 + "<soapenv:Body>" + body + "</soapenv:Body></soapenv:Envelope>";
-    }
-
-    private static long single(Connection db, String sql) throws Exception {
-        try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
     }
 }

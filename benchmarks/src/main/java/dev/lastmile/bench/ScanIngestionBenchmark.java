@@ -295,7 +295,7 @@ public final class ScanIngestionBenchmark {
         return Base64.getEncoder().encodeToString(png.toByteArray());
     }
 
-    private static long single(Connection db, String sql) throws Exception {
+    static long single(Connection db, String sql) throws Exception {
         try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);

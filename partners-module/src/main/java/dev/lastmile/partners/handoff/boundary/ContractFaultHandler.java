@@ -3,7 +3,6 @@ package dev.lastmile.partners.handoff.boundary;
 import jakarta.xml.soap.Detail;
 import jakarta.xml.soap.DetailEntry;
 import jakarta.xml.soap.MessageFactory;
-import jakarta.xml.soap.SOAPBody;
 import jakarta.xml.soap.SOAPConstants;
 import jakarta.xml.soap.SOAPException;
 import jakarta.xml.soap.SOAPFault;
@@ -12,18 +11,14 @@ import jakarta.xml.ws.WebServiceException;
 import jakarta.xml.ws.handler.MessageContext;
 import jakarta.xml.ws.handler.soap.SOAPHandler;
 import jakarta.xml.ws.handler.soap.SOAPMessageContext;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.xml.namespace.QName;
-import org.w3c.dom.Node;
 
 /**
  * Words every SOAP fault of the partner endpoint in the terms of partner-handoff.wsdl. The contract's own fault,
@@ -64,11 +59,6 @@ public class ContractFaultHandler implements SOAPHandler<SOAPMessageContext> {
         this.contractFaults = contractFaults;
     }
 
-    /** Partner messages: a batch of 500 status events with a few photos at most. */
-    static final long MAX_BYTES = 8L << 20;
-    /** The contracts' messages nest a few elements deep. */
-    static final int MAX_DEPTH = 32;
-
     private static final Logger LOG = Logger.getLogger(ContractFaultHandler.class.getName());
 
     private enum Party {
@@ -81,15 +71,7 @@ public class ContractFaultHandler implements SOAPHandler<SOAPMessageContext> {
             return true;
         }
         try {
-            if (contentLength(context) > MAX_BYTES) {
-                context.setMessage(contractFault(SOAPConstants.URI_NS_SOAP_1_1_ENVELOPE, Party.CLIENT));
-                return false;
-            }
-            SOAPBody body = context.getMessage().getSOAPBody(); // parses the whole request, see above
-            if (deeperThan(body, MAX_DEPTH)) {
-                context.setMessage(contractFault(SOAPConstants.URI_NS_SOAP_1_1_ENVELOPE, Party.CLIENT));
-                return false;
-            }
+            context.getMessage().getSOAPBody(); // parses the whole request, see above
             return true;
         } catch (WebServiceException | SOAPException e) {
             LOG.log(Level.FINE, "Refused a partner SOAP request that is not well-formed XML", e);
@@ -119,47 +101,6 @@ public class ContractFaultHandler implements SOAPHandler<SOAPMessageContext> {
             context.setMessage(contractFault(SOAPConstants.URI_NS_SOAP_1_1_ENVELOPE, Party.SERVER));
         }
         return true;
-    }
-
-    /** The declared length of the request; -1 when it came chunked (Payara then bounds the body itself). */
-    @SuppressWarnings("unchecked")
-    private static long contentLength(SOAPMessageContext context) {
-        Object headers = context.get(MessageContext.HTTP_REQUEST_HEADERS);
-        if (headers instanceof Map<?, ?> map) {
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                if (entry.getKey() instanceof String key && key.equalsIgnoreCase("Content-Length")) {
-                    List<String> values = (List<String>) entry.getValue();
-                    try {
-                        return values == null || values.isEmpty() ? -1 : Long.parseLong(values.get(0).trim());
-                    } catch (NumberFormatException e) {
-                        return Long.MAX_VALUE;
-                    }
-                }
-            }
-        }
-        return -1;
-    }
-
-    /** Walks the body without recursion, so a hostile depth cannot exhaust the stack here either. */
-    static boolean deeperThan(Node root, int limit) {
-        Deque<Node> nodes = new ArrayDeque<>();
-        Deque<Integer> depths = new ArrayDeque<>();
-        nodes.push(root);
-        depths.push(0);
-        while (!nodes.isEmpty()) {
-            Node node = nodes.pop();
-            int depth = depths.pop();
-            if (depth > limit) {
-                return true;
-            }
-            for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
-                if (child.getNodeType() == Node.ELEMENT_NODE) {
-                    nodes.push(child);
-                    depths.push(depth + 1);
-                }
-            }
-        }
-        return false;
     }
 
     @Override

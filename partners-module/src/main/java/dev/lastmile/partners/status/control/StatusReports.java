@@ -15,12 +15,12 @@ import dev.lastmile.model.problem.DomainException;
 import dev.lastmile.model.problem.InvalidRequest;
 import dev.lastmile.model.problem.NotFound;
 import dev.lastmile.model.problem.RuleViolation;
+import dev.lastmile.model.proof.AttemptRules;
 import dev.lastmile.model.proof.DeliveryProof;
 import dev.lastmile.model.proof.FailedAttempt;
 import dev.lastmile.model.proof.FailedAttemptPolicy;
 import dev.lastmile.model.proof.Photo;
 import dev.lastmile.model.tracking.TrackingCode;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -70,25 +70,13 @@ public class StatusReports {
     Event<Audited> audit;
 
     @Inject
-    @ConfigProperty(name = "lastmile.pod.max-attempts", defaultValue = "3")
-    int maxAttempts;
-
-    @Inject
-    @ConfigProperty(name = "lastmile.pod.hold-days", defaultValue = "5")
-    int holdDays;
+    AttemptRules rules;
 
     @Inject
     @ConfigProperty(name = "lastmile.zone", defaultValue = "Europe/London")
     String zone;
 
-    private FailedAttemptPolicy policy;
-
     private record Checked(int index, StatusReport report) {
-    }
-
-    @PostConstruct
-    void configure() {
-        policy = new FailedAttemptPolicy(maxAttempts, holdDays);
     }
 
     public List<StatusResult> report(Partner partner, List<StatusCheck.Sent> events, String channel) {
@@ -262,7 +250,7 @@ public class StatusReports {
             return;
         }
         int attempt = parcel.failedAttempts() + 1;
-        FailedAttemptPolicy.Decision decision = policy.decide(report.reason(), attempt, day(report.occurredAt()));
+        FailedAttemptPolicy.Decision decision = rules.policy().decide(report.reason(), attempt, day(report.occurredAt()));
         FailedAttempt failedAttempt = new FailedAttempt(parcel, null, null, report.reason(), attempt, decision.step(),
                 report.occurredAt(), report.position());
         em.persist(failedAttempt);

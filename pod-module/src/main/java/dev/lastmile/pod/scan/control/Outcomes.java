@@ -9,6 +9,7 @@ import dev.lastmile.model.parcel.Parcel;
 import dev.lastmile.model.parcel.ParcelStatus;
 import dev.lastmile.model.problem.InvalidRequest;
 import dev.lastmile.model.problem.RuleViolation;
+import dev.lastmile.model.proof.AttemptRules;
 import dev.lastmile.model.proof.DeliveryProof;
 import dev.lastmile.model.proof.FailedAttempt;
 import dev.lastmile.model.proof.FailedAttemptPolicy;
@@ -59,12 +60,7 @@ public class Outcomes {
     Event<ParcelBackAtDepot> backAtDepot;
 
     @Inject
-    @ConfigProperty(name = "lastmile.pod.max-attempts", defaultValue = "3")
-    int maxAttempts;
-
-    @Inject
-    @ConfigProperty(name = "lastmile.pod.hold-days", defaultValue = "5")
-    int holdDays;
+    AttemptRules rules;
 
     @Inject
     @ConfigProperty(name = "lastmile.pod.geofence-metres", defaultValue = "250")
@@ -74,12 +70,10 @@ public class Outcomes {
     @ConfigProperty(name = "lastmile.zone", defaultValue = "Europe/London")
     String zone;
 
-    private FailedAttemptPolicy policy;
     private Geofence geofence;
 
     @PostConstruct
     void configure() {
-        policy = new FailedAttemptPolicy(maxAttempts, holdDays);
         geofence = new Geofence(geofenceMetres, Duration.ofMinutes(30), Duration.ofHours(3), ZoneId.of(zone));
     }
 
@@ -140,7 +134,7 @@ public class Outcomes {
         }
         int attempt = parcel.failedAttempts() + 1;
         LocalDate day = scan.occurredAt().atZone(ZoneId.of(zone)).toLocalDate();
-        FailedAttemptPolicy.Decision decision = policy.decide(scan.attempt().reason(), attempt, day);
+        FailedAttemptPolicy.Decision decision = rules.policy().decide(scan.attempt().reason(), attempt, day);
         FailedAttempt record = new FailedAttempt(parcel, route.id(), driver.id(), scan.attempt().reason(), attempt,
                 decision.step(), scan.occurredAt(), scan.location());
         em.persist(record);
