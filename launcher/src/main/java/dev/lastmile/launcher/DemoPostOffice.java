@@ -57,7 +57,15 @@ public final class DemoPostOffice implements AutoCloseable {
 
     /** Ports follow the HTTP port, so a second system on other ports gets its own post office. */
     public static DemoPostOffice open(int httpPort) {
-        return new DemoPostOffice(httpPort - 8080 + 2525, httpPort - 8080 + 8025);
+        return new DemoPostOffice(smtpPort(httpPort), webPort(httpPort));
+    }
+
+    static int smtpPort(int httpPort) {
+        return httpPort - 8080 + 2525;
+    }
+
+    static int webPort(int httpPort) {
+        return httpPort - 8080 + 8025;
     }
 
     /** What Payara Micro needs to send here (MicroProfile Config reads the environment). */

@@ -17,7 +17,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The whole system on one machine: embedded MariaDB, Payara Micro with the application, the demo
- * day on first start. Ctrl-C stops both servers; nothing is left running.
+ * day on first start. Ctrl-C or SIGTERM stops Payara Micro first (it finishes the requests it took),
+ * then MariaDB; a launcher killed outright is cleaned up after by its {@link Watchdog}; a server that
+ * dies by itself stops the launcher with a message and a non-zero exit.
  */
 public final class Lastmile implements AutoCloseable {
 
@@ -30,9 +32,12 @@ public final class Lastmile implements AutoCloseable {
     private final LaunchOptions options;
     private final String adminPassword;
     private final List<DemoAccounts.Account> accounts;
+    private final Couriers couriers;
+    private Watchdog watchdog;
 
     private Lastmile(LaunchOptions options, EmbeddedDatabase database, MicroServer server, DemoPostOffice postOffice,
-                     DemoDay.Highlights highlights, String adminPassword, List<DemoAccounts.Account> accounts) {
+                     DemoDay.Highlights highlights, String adminPassword, List<DemoAccounts.Account> accounts,
+                     Couriers couriers) {
         this.options = options;
         this.database = database;
         this.server = server;
@@ -40,6 +45,7 @@ public final class Lastmile implements AutoCloseable {
         this.highlights = highlights;
         this.adminPassword = adminPassword;
         this.accounts = accounts;
+        this.couriers = couriers;
     }
 
     /** The administrator's API client, on the run that created the administrator (its password is known only then). */
@@ -77,15 +83,39 @@ public final class Lastmile implements AutoCloseable {
         }
         keepTemporaryFilesIn(options.dataDirectory().resolve("tmp"));
         long started = System.nanoTime();
-        Lastmile system = start(options, runtimeDirectory());
+        Lastmile system;
+        try {
+            system = start(options, runtimeDirectory());
+        } catch (IllegalStateException e) {
+            System.err.println("Lastmile did not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("Stopping Payara Micro and MariaDB ...");
+            System.out.println("Stopping Payara Micro, then MariaDB ...");
             system.close();
             stopped.countDown();
         }));
+        system.supervise();
         system.printWhereToLook(Duration.ofNanos(System.nanoTime() - started));
         stopped.await();
+    }
+
+    /**
+     * From here on a server that dies by itself ends the run: a launcher that kept saying it is ready while
+     * nothing answers would be worse than none. The shutdown hook stops whatever is still running.
+     */
+    private void supervise() {
+        watchdog = Watchdog.watch(server.pid(), database.pid(), options.dataDirectory().resolve("logs/watchdog.log"));
+        server.onUnexpectedExit(() -> exitBecause(server.process()));
+        database.onUnexpectedExit(() -> exitBecause(database.process()));
+    }
+
+    private static void exitBecause(ChildProcess died) {
+        System.err.println(died.name() + " stopped unexpectedly (exit code " + died.exitValue() + "); see " + died.log()
+                + ". Stopping Lastmile; start it again with ./run.sh.");
+        new Thread(() -> System.exit(1), "lastmile-exit").start();
     }
 
     /**
@@ -107,13 +137,17 @@ public final class Lastmile implements AutoCloseable {
             keepTemporaryFilesIn(Path.of(System.getProperty("java.io.tmpdir")));
         }
         boolean firstRun = !Files.exists(options.dataDirectory().resolve("mariadb-data"));
+        Couriers couriers = Couriers.of(System.getenv(), options.httpPort());
+        Ports.requireFree(options.httpPort(), "HTTP", options.dataDirectory());
+        Ports.requireFree(options.databasePort(), "MariaDB", options.dataDirectory());
+        couriers.requirePortsFree(options.dataDirectory());
         System.out.println("Starting MariaDB on port " + options.databasePort() + " (data in " + options.dataDirectory() + ") ...");
         EmbeddedDatabase database = EmbeddedDatabase.start(options.databasePort(), options.dataDirectory());
         MicroServer server = null;
         DemoPostOffice postOffice = null;
         try {
-            postOffice = DemoPostOffice.open(options.httpPort());
-            Map<String, String> environment = new HashMap<>(postOffice.environment());
+            postOffice = couriers.openPostOffice();
+            Map<String, String> environment = new HashMap<>(couriers.environment(postOffice));
             environment.putAll(InstallationSecrets.of(options.dataDirectory()));
             // The first administrator is created on the first run only, with a password printed this once.
             String adminPassword = firstRun ? InstallationSecrets.password() : null;
@@ -122,9 +156,16 @@ public final class Lastmile implements AutoCloseable {
                 environment.put("LASTMILE_ADMIN_PASSWORD", adminPassword);
             }
             environment.putAll(Map.of("LASTMILE_DB_URL", database.jdbcUrl(), "LASTMILE_DB_USER", database.user(),
-                    "LASTMILE_DB_PASSWORD", "", "LASTMILE_PUBLIC_URL", "http://localhost:" + options.httpPort(),
-                    // Quick retries: the demo's post office is local, a failed send is worth trying again soon.
-                    "LASTMILE_OUTBOX_FIRST_BACKOFF", "PT5S"));
+                    "LASTMILE_DB_PASSWORD", ""));
+            environment.putIfAbsent("LASTMILE_PUBLIC_URL", "http://localhost:" + options.httpPort());
+            // Quick retries where the post office is the demo's, local: a failed send is worth trying again soon.
+            if (postOffice != null) {
+                environment.putIfAbsent("LASTMILE_OUTBOX_FIRST_BACKOFF", "PT5S");
+            }
+            // What the carrier configured in the environment wins (the server inherits it): only the database is
+            // always the embedded one, and the first administrator is the launcher's.
+            environment.keySet().removeIf(key -> System.getenv(key) != null && !key.startsWith("LASTMILE_DB_")
+                    && !key.startsWith("LASTMILE_ADMIN_"));
             System.out.println("Starting Payara Micro on port " + options.httpPort() + " ...");
             server = MicroServer.start(runtime, options.httpPort(), environment, options.dataDirectory().resolve("logs"));
             server.awaitReady(Duration.ofMinutes(3));
@@ -140,7 +181,7 @@ public final class Lastmile implements AutoCloseable {
             } else if (Files.exists(demoNote)) {
                 highlights = recall(demoNote);
             }
-            return new Lastmile(options, database, server, postOffice, highlights, adminPassword, accounts);
+            return new Lastmile(options, database, server, postOffice, highlights, adminPassword, accounts, couriers);
         } catch (RuntimeException e) {
             if (server != null) {
                 server.close();
@@ -185,8 +226,7 @@ public final class Lastmile implements AutoCloseable {
                     + LocalDate.now(ZoneId.of("Europe/London"))) + " (dispatcher)");
         }
         printAccounts(base);
-        System.out.println("  Emails and SMS sent:         " + postOffice.mailbox()
-                + " (the demo's local SMTP server and SMS gateway)");
+        couriers.describe(postOffice).forEach(line -> System.out.println("  " + line));
         System.out.println("  Database:           " + database.jdbcUrl() + " (user root, no password)");
         System.out.println("  Server log:         " + server.log());
         System.out.println("Press Ctrl-C to stop.");
@@ -215,10 +255,15 @@ public final class Lastmile implements AutoCloseable {
 
     @Override
     public void close() {
+        if (watchdog != null) {
+            watchdog.close();
+        }
         try {
             server.close();
         } finally {
-            postOffice.close();
+            if (postOffice != null) {
+                postOffice.close();
+            }
             database.close();
         }
     }

@@ -12,19 +12,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
-/** Payara Micro with the Lastmile WAR, run as a child process that dies with the launcher. */
+/**
+ * Payara Micro with the Lastmile WAR, run as a child process in a session of its own (see
+ * {@link ChildProcess}). Its root directory is emptied before each start: Payara Micro keeps the last
+ * deployment there and would bring it back before deploying the WAR again, so two copies of the
+ * application (and their timers) would run side by side for a few seconds.
+ */
 public final class MicroServer implements AutoCloseable {
 
-    private final Process process;
+    private final ChildProcess process;
     private final URI baseUri;
-    private final Path log;
 
-    private MicroServer(Process process, URI baseUri, Path log) {
+    private MicroServer(ChildProcess process, URI baseUri) {
         this.process = process;
         this.baseUri = baseUri;
-        this.log = log;
     }
 
     public static MicroServer start(Path runtime, int port, Map<String, String> environment, Path logDirectory) {
@@ -33,6 +35,8 @@ public final class MicroServer implements AutoCloseable {
         if (!Files.isRegularFile(microJar) || !Files.isRegularFile(war)) {
             throw new IllegalStateException("missing " + microJar + " or " + war + ": build with ./run.sh or mvn package");
         }
+        Path root = logDirectory.getParent().resolve("payara-micro");
+        DataDirectory.delete(root);
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx1g",
                 // Metro (the SOAP runtime bundled in the WAR) reflects into the JDK.
                 "--add-opens", "java.base/java.lang.reflect=ALL-UNNAMED",
@@ -40,17 +44,10 @@ public final class MicroServer implements AutoCloseable {
                 "-jar", microJar.toString(),
                 "--deploy", war.toString(), "--contextroot", "/",
                 "--port", String.valueOf(port), "--nocluster",
-                "--rootdir", logDirectory.getParent().resolve("payara-micro").toString()));
-        try {
-            Files.createDirectories(logDirectory);
-            Path log = logDirectory.resolve("payara-micro.log");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-            builder.environment().putAll(environment);
-            return new MicroServer(builder.start(), URI.create("http://localhost:" + port + "/"), log);
-        } catch (IOException e) {
-            throw new IllegalStateException("Payara Micro did not start", e);
-        }
+                "--rootdir", root.toString()));
+        Path log = logDirectory.resolve("payara-micro.log");
+        return new MicroServer(ChildProcess.start("Payara Micro", command, environment, log),
+                URI.create("http://localhost:" + port + "/"));
     }
 
     /** Waits until the API answers, so callers never see the server half-started. */
@@ -59,7 +56,7 @@ public final class MicroServer implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; see " + log);
+                throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; see " + log());
             }
             try {
                 HttpResponse<Void> response = client.send(HttpRequest.newBuilder(baseUri.resolve("api/health")).build(),
@@ -75,7 +72,7 @@ public final class MicroServer implements AutoCloseable {
             }
             sleep(Duration.ofMillis(500));
         }
-        throw new IllegalStateException("Payara Micro was not ready within " + timeout.toSeconds() + " s; see " + log);
+        throw new IllegalStateException("Payara Micro was not ready within " + timeout.toSeconds() + " s; see " + log());
     }
 
     /** Builds from before the health check (benchmarked against in the same run) answer their depot list instead. */
@@ -89,20 +86,26 @@ public final class MicroServer implements AutoCloseable {
     }
 
     public Path log() {
-        return log;
+        return process.log();
     }
 
+    long pid() {
+        return process.pid();
+    }
+
+    /** Calls {@code action} if Payara Micro stops without being told to. */
+    void onUnexpectedExit(Runnable action) {
+        process.onUnexpectedExit(action);
+    }
+
+    ChildProcess process() {
+        return process;
+    }
+
+    /** SIGTERM: Payara Micro undeploys (the outbox hands its claims back) and stops; a minute at most. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        process.stop(Duration.ofSeconds(60));
     }
 
     private static String javaExecutable() {

@@ -17,7 +17,9 @@ import java.util.Optional;
 /**
  * A message in the transactional outbox: written in the transaction of the change it announces, so
  * it exists exactly when the change does, and sent by the dispatcher after commit. The event key is
- * unique: one event never yields two messages on one channel.
+ * unique: one event never yields two messages on one channel. A dispatcher claims a message before it
+ * sends it (a token and a lease in {@code next_attempt_at}): another instance skips it while the lease
+ * lasts, and a dispatcher that died takes nothing with it, the lease runs out and the message is due again.
  */
 @Entity
 @Table(name = "notification")
@@ -84,6 +86,9 @@ public class Notification {
     @Column(name = "sent_at")
     private Instant sentAt;
 
+    @Column(name = "claim_token", length = 36)
+    private String claimToken;
+
     protected Notification() {
     }
 
@@ -102,7 +107,13 @@ public class Notification {
         this.nextAttemptAt = createdAt;
     }
 
+    /** Whether the dispatcher holding {@code token} may still send it: pending, and not claimed by another since. */
+    public boolean claimedBy(String token) {
+        return status == Status.PENDING && token.equals(claimToken);
+    }
+
     public void sent(Instant at) {
+        claimToken = null;
         attempts++;
         status = Status.SENT;
         sentAt = at;
@@ -111,6 +122,7 @@ public class Notification {
 
     /** A failed try: back off exponentially, and give up after {@code maxAttempts}. */
     public void failed(String error, Instant at, Duration firstBackoff, int maxAttempts) {
+        claimToken = null;
         attempts++;
         lastError = error == null ? "unknown error" : error.length() > 500 ? error.substring(0, 500) : error;
         if (attempts >= maxAttempts) {
@@ -122,6 +134,7 @@ public class Notification {
     }
 
     public void optedOut() {
+        claimToken = null;
         status = Status.OPTED_OUT;
     }
 

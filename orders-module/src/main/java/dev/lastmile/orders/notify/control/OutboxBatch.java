@@ -10,7 +10,9 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -19,7 +21,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,14 +30,19 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Sends one batch of due notifications in a transaction of its own. The rows are claimed with
- * {@code FOR UPDATE SKIP LOCKED}, so several instances of a cluster share the outbox without
- * sending a message twice; a failure backs off exponentially and gives up after the last attempt.
+ * The outbox's transactions. A dispatcher first claims a few due messages in one short transaction
+ * ({@code FOR UPDATE SKIP LOCKED}, so instances of a cluster never claim the same one), then sends each
+ * in a transaction of its own that records the result at once: a crash or a stop loses at most the one
+ * message being sent, never a batch already handed to the mail server. A failure backs off
+ * exponentially and gives up after the last attempt.
  */
 @Stateless
 public class OutboxBatch {
 
     private static final Logger LOG = Logger.getLogger(OutboxBatch.class.getName());
+
+    /** What became of one claimed message. */
+    public enum Sending { SENT, FAILED, UNREACHABLE, HELD_BACK, NOT_OURS }
 
     @PersistenceContext(unitName = "lastmile")
     EntityManager em;
@@ -61,44 +68,79 @@ public class OutboxBatch {
     int maxAttempts;
 
     /**
-     * Returns how many notifications it tried, so the dispatcher knows whether to go on; those held back
-     * because their server is unreachable do not count.
+     * Claims up to {@code max} due messages for {@code token} until {@code leaseEnds}: the lease is their
+     * next attempt time, so a dispatcher that dies leaves them due again when it runs out.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public int sendDue(int max) {
+    public List<Long> claim(int max, String token, Instant leaseEnds) {
         @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery("SELECT id FROM notification WHERE status = 'PENDING'"
+        List<Number> due = em.createNativeQuery("SELECT id FROM notification WHERE status = 'PENDING'"
                         + " AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED")
                 .setParameter(1, Timestamp.from(Instant.now())).setParameter(2, max).getResultList();
-        Set<String> unreachable = new HashSet<>();
-        int handled = 0;
-        for (Number id : ids) {
-            Notification notification = em.find(Notification.class, id.longValue());
-            // A server that refused the connection refuses the rest of the batch too: leave those for a later tick.
-            if (!unreachable.contains(destination(notification))) {
-                send(notification, unreachable);
-                handled++;
+        List<Long> ids = due.stream().map(Number::longValue).toList();
+        if (!ids.isEmpty()) {
+            Query claim = em.createNativeQuery("UPDATE notification SET claim_token = ?, next_attempt_at = ?"
+                    + " WHERE id IN (" + placeholders(ids.size()) + ")")
+                    .setParameter(1, token).setParameter(2, Timestamp.from(leaseEnds));
+            for (int i = 0; i < ids.size(); i++) {
+                claim.setParameter(i + 3, ids.get(i));
             }
+            claim.executeUpdate();
         }
-        return handled;
+        return ids;
     }
 
-    private void send(Notification notification, Set<String> unreachable) {
+    /**
+     * Sends one claimed message and records the outcome in the same short transaction. The row is locked
+     * first and the claim checked, so a message whose lease ran out and was claimed elsewhere is left alone.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Sending send(long id, String token, Set<String> unreachable) {
+        Notification notification = em.find(Notification.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (notification == null || !notification.claimedBy(token)) {
+            return Sending.NOT_OURS;
+        }
+        // A server that refused the connection refuses the rest of the claim too: leave those for a later tick.
+        if (unreachable.contains(destination(notification))) {
+            return Sending.HELD_BACK;
+        }
         if (notification.channel() != Channel.WEBHOOK && notification.channel() != Channel.PARTNER
                 && em.find(OptOut.class, OptOut.normalise(notification.address())) != null) {
             notification.optedOut();
-            return;
+            return Sending.SENT;
         }
         try {
             deliver(notification);
             notification.sent(Instant.now());
+            return Sending.SENT;
         } catch (Exception e) {
             LOG.log(Level.FINE, "notification " + notification.id() + " failed", e);
             notification.failed(e.getClass().getSimpleName() + ": " + e.getMessage(), Instant.now(), firstBackoff, maxAttempts);
             if (isConnectionFailure(e)) {
                 unreachable.add(destination(notification));
+                return Sending.UNREACHABLE;
             }
+            return Sending.FAILED;
         }
+    }
+
+    /** Hands claimed but unsent messages back at once (a stop, a lease about to run out, a server held back). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int release(List<Long> ids, String token) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        Query release = em.createNativeQuery("UPDATE notification SET claim_token = NULL, next_attempt_at = ?"
+                + " WHERE claim_token = ? AND status = 'PENDING' AND id IN (" + placeholders(ids.size()) + ")")
+                .setParameter(1, Timestamp.from(Instant.now())).setParameter(2, token);
+        for (int i = 0; i < ids.size(); i++) {
+            release.setParameter(i + 3, ids.get(i));
+        }
+        return release.executeUpdate();
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     /** Email and SMS each go through one server; each webhook URL is a server of its own. */
