@@ -19,6 +19,7 @@ public final class Benchmarks {
             case "access" -> AccessBenchmark.main(rest);
             case "parcel-search" -> ParcelSearchBenchmark.main(rest);
             case "partner-events" -> PartnerEventsBenchmark.main(rest);
+            case "faults" -> FaultHarness.main(rest);
             default -> {
                 System.err.println("usage: ./bench.sh scan-ingestion [--devices 16] [--seconds 60] [--batch 100]\n"
                         + "       ./bench.sh solomon [--quick] [--budget S] [--filter REGEX] [--no-jsprit]\n"
@@ -26,7 +27,9 @@ public final class Benchmarks {
                         + "       ./bench.sh intake-tracking [--parcels 10000] [--batch 1000] [--clients 32] [--seconds 30]\n"
                         + "       ./bench.sh access [--before $(benchmarks/build-revision.sh REV)] [--clients 32] [--seconds 15]\n"
                         + "       ./bench.sh parcel-search [--parcels 1000000] [--clients 8] [--seconds 10]\n"
-                        + "       ./bench.sh partner-events [--partners 4] [--clients 8] [--seconds 20] [--batch 99]");
+                        + "       ./bench.sh partner-events [--partners 4] [--clients 8] [--seconds 20] [--batch 99]\n"
+                        + "       ./bench.sh faults [--only kill-micro,kill-launcher,freeze-db,stop-db,sigterm] [--devices 12]"
+                        + " [--outage 30] [--load 10]");
                 System.exit(2);
             }
         }

@@ -52,10 +52,10 @@ public final class ScanIngestionBenchmark {
     private static final long FIRST_SERIAL = 50_000_000L;
 
     /** A van of the benchmark makes several trips a day of {@code stopsPerRoute} stops, as urban vans do. */
-    private record Settings(int devices, int seconds, int batch, int parcelsPerDevice, int stopsPerRoute) {
+    record Settings(int devices, int seconds, int batch, int parcelsPerDevice, int stopsPerRoute) {
     }
 
-    private record Device(String token, List<String> parcels, double latitude, double longitude) {
+    record Device(String token, List<String> parcels, double latitude, double longitude) {
     }
 
     private record Outcome(long stored, long duplicatesAcknowledged, long rejected, long batches) {
@@ -78,7 +78,7 @@ public final class ScanIngestionBenchmark {
     }
 
     /** Fleet through the API; the parcels and their routes straight into the database, which is set-up, not measured. */
-    private static List<Device> prepare(ApiClient api, String jdbc, Settings settings) throws Exception {
+    static List<Device> prepare(ApiClient api, String jdbc, Settings settings) throws Exception {
         api.post("api/depots", Json.createObjectBuilder().add("code", DEPOT).add("name", "Benchmark depot")
                 .add("latitude", 51.5).add("longitude", -0.12).build());
         List<Device> devices = new ArrayList<>();
@@ -249,7 +249,7 @@ public final class ScanIngestionBenchmark {
     }
 
     /** Parcel {@code n / 3}: loaded out, then arrived at, then delivered to the recipient. */
-    private static JsonObject event(Device device, int n, String signature) {
+    static JsonObject event(Device device, int n, String signature) {
         String trackingId = device.parcels().get(n / 3);
         var event = Json.createObjectBuilder().add("eventId", UUID.randomUUID().toString())
                 .add("trackingId", trackingId).add("occurredAt", Instant.now().toString());
@@ -265,7 +265,7 @@ public final class ScanIngestionBenchmark {
         return event.build();
     }
 
-    private static String batchOf(List<JsonObject> events) {
+    static String batchOf(List<JsonObject> events) {
         JsonArrayBuilder array = Json.createArrayBuilder();
         events.forEach(array::add);
         return Json.createObjectBuilder().add("events", array).build().toString();
@@ -285,7 +285,7 @@ public final class ScanIngestionBenchmark {
         }
     }
 
-    private static String signature() throws Exception {
+    static String signature() throws Exception {
         BufferedImage image = new BufferedImage(160, 60, BufferedImage.TYPE_BYTE_BINARY);
         for (int x = 10; x < 150; x++) {
             image.setRGB(x, 30 + (int) (15 * Math.sin(x / 8.0)), 0xffffff);

@@ -22,6 +22,11 @@ import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -492,6 +497,50 @@ class ShipperAndRecipientIT {
 
     private List<JsonObject> notifications(String trackingId) {
         return staff().get("api/notifications?trackingId=" + trackingId).jsonArray().getValuesAs(JsonObject.class);
+    }
+
+    /**
+     * The outbox's claims, as two instances and a crash leave them: a message another dispatcher holds (its lease
+     * still running) is left alone until the lease ends, one a crashed dispatcher held (lease run out) is taken
+     * over; each reaches the mail server once.
+     */
+    @Test
+    @Order(13)
+    void aMessageClaimedByAnotherDispatcherWaitsForItsLeaseAndOneACrashedDispatcherHeldIsSentOnce() throws Exception {
+        Instant now = Instant.now();
+        insertClaimedEmail(9_000_000_001L, "held@example.ad", "a-live-instance", now.plusSeconds(8));
+        insertClaimedEmail(9_000_000_002L, "orphaned@example.ad", "a-crashed-instance", now.minusSeconds(1));
+
+        awaitMail("orphaned@example.ad", "is on its way");
+        assertEquals(0, mail.getReceivedMessagesForDomain("held@example.ad").length,
+                "sent while another dispatcher's claim was still running");
+        awaitMail("held@example.ad", "is on its way");
+        Thread.sleep(2_000); // a second dispatcher tick: nothing is sent again
+        assertEquals(1, mail.getReceivedMessagesForDomain("held@example.ad").length);
+        assertEquals(1, mail.getReceivedMessagesForDomain("orphaned@example.ad").length);
+        try (Connection db = TestDatabase.connect(); Statement query = db.createStatement();
+             ResultSet rows = query.executeQuery("SELECT COUNT(*) FROM notification WHERE id IN (9000000001, 9000000002)"
+                     + " AND status = 'SENT' AND claim_token IS NULL AND attempts = 1")) {
+            rows.next();
+            assertEquals(2, rows.getInt(1));
+        }
+    }
+
+    private static void insertClaimedEmail(long id, String to, String claimToken, Instant leaseEnds) throws Exception {
+        String payload = "trackingId=050600009999999998\nname=Claire Claim\ntown=Andorra la Vella\nshipper=Claims Ltd\n"
+                + "tracking=http://localhost/track.html\nlink=http://localhost/choices.html\ndate=" + TODAY + "\n";
+        try (Connection db = TestDatabase.connect(); PreparedStatement insert = db.prepareStatement("INSERT INTO notification"
+                + " (id, event_key, channel, template, language, address, payload, status, attempts, next_attempt_at,"
+                + " created_at, claim_token) VALUES (?, ?, 'EMAIL', 'ON_ITS_WAY', 'en', ?, ?, 'PENDING', 0, ?, ?, ?)")) {
+            insert.setLong(1, id);
+            insert.setString(2, "claims-test-" + id);
+            insert.setString(3, to);
+            insert.setString(4, payload);
+            insert.setTimestamp(5, Timestamp.from(leaseEnds));
+            insert.setTimestamp(6, Timestamp.from(Instant.now()));
+            insert.setString(7, claimToken);
+            insert.executeUpdate();
+        }
     }
 
     private String selfServiceLink(String trackingId) {

@@ -3,14 +3,18 @@ package dev.lastmile.launcher;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -84,6 +88,30 @@ public final class DemoPostOffice implements AutoCloseable {
 
     public int textMessages() {
         return texts.size();
+    }
+
+    /**
+     * The application's reference of every message received ({@code lm-<notification id>}), once per copy, so
+     * that a message sent twice shows up twice: emails carry it in a header, SMS in their JSON body.
+     */
+    public List<String> references() {
+        List<String> references = new ArrayList<>();
+        for (MimeMessage message : mail.getReceivedMessages()) {
+            try {
+                String[] header = message.getHeader("X-Lastmile-Notification");
+                references.add(header == null ? "?" : header[0]);
+            } catch (MessagingException e) {
+                references.add("?");
+            }
+        }
+        for (String text : texts) {
+            try (JsonReader reader = Json.createReader(new StringReader(text))) {
+                references.add(reader.readObject().getString("reference", "?"));
+            } catch (RuntimeException notJson) {
+                references.add("?");
+            }
+        }
+        return references;
     }
 
     private String page() {

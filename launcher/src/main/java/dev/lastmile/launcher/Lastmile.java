@@ -1,5 +1,6 @@
 package dev.lastmile.launcher;
 
+import java.util.Arrays;
 import java.util.List;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,11 +9,13 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -25,7 +28,8 @@ public final class Lastmile implements AutoCloseable {
 
     static final String ADMIN = "admin";
 
-    private final EmbeddedDatabase database;
+    /** Replaced when MariaDB is started again after it died. */
+    private volatile EmbeddedDatabase database;
     private final MicroServer server;
     private final DemoPostOffice postOffice;
     private final DemoDay.Highlights highlights;
@@ -34,6 +38,7 @@ public final class Lastmile implements AutoCloseable {
     private final List<DemoAccounts.Account> accounts;
     private final Couriers couriers;
     private Watchdog watchdog;
+    private final List<Instant> databaseRestarts = new CopyOnWriteArrayList<>();
 
     private Lastmile(LaunchOptions options, EmbeddedDatabase database, MicroServer server, DemoPostOffice postOffice,
                      DemoDay.Highlights highlights, String adminPassword, List<DemoAccounts.Account> accounts,
@@ -74,11 +79,16 @@ public final class Lastmile implements AutoCloseable {
 
     public static void main(String[] args) throws InterruptedException {
         LaunchOptions options;
+        String backupAction = args.length > 1 && (args[0].equals("--backup") || args[0].equals("--restore")) ? args[0] : null;
         try {
-            options = LaunchOptions.parse(args, System.getenv());
+            options = LaunchOptions.parse(backupAction == null ? args : Arrays.copyOfRange(args, 2, args.length), System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
+            return;
+        }
+        if (backupAction != null) {
+            System.exit(backUpOrRestore(backupAction, Path.of(args[1]).toAbsolutePath(), options));
             return;
         }
         keepTemporaryFilesIn(options.dataDirectory().resolve("tmp"));
@@ -103,19 +113,76 @@ public final class Lastmile implements AutoCloseable {
     }
 
     /**
-     * From here on a server that dies by itself ends the run: a launcher that kept saying it is ready while
-     * nothing answers would be worse than none. The shutdown hook stops whatever is still running.
+     * From here on Payara Micro dying by itself ends the run: a launcher that kept saying it is ready while
+     * nothing answers would be worse than none. MariaDB dying is an outage the application rides out (its
+     * requests answer 503 meanwhile): it is started again after {@code LASTMILE_DB_RESTART_DELAY} seconds,
+     * and ends the run only if that fails or it keeps dying. The shutdown hook stops whatever is still running.
      */
     private void supervise() {
-        watchdog = Watchdog.watch(server.pid(), database.pid(), options.dataDirectory().resolve("logs/watchdog.log"));
+        watch();
         server.onUnexpectedExit(() -> exitBecause(server.process()));
-        database.onUnexpectedExit(() -> exitBecause(database.process()));
+        superviseDatabase();
+    }
+
+    private void watch() {
+        if (watchdog != null) {
+            watchdog.close();
+        }
+        watchdog = Watchdog.watch(server.pid(), database.pid(), options.dataDirectory().resolve("logs/watchdog.log"));
+    }
+
+    private void superviseDatabase() {
+        database.onUnexpectedExit(() -> {
+            ChildProcess died = database.process();
+            databaseRestarts.removeIf(at -> at.isBefore(Instant.now().minus(Duration.ofMinutes(10))));
+            if (databaseRestarts.size() >= 3) {
+                exitBecause(died);
+                return;
+            }
+            databaseRestarts.add(Instant.now());
+            Duration delay = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("LASTMILE_DB_RESTART_DELAY", "5")));
+            System.err.println("MariaDB stopped unexpectedly (exit code " + died.exitValue() + "); see " + died.log()
+                    + ". Starting it again in " + delay.toSeconds() + " s; meanwhile requests answer 503.");
+            new Thread(() -> restartDatabase(delay, died), "lastmile-database-restart").start();
+        });
+    }
+
+    private void restartDatabase(Duration delay, ChildProcess died) {
+        try {
+            Thread.sleep(delay.toMillis());
+            database = EmbeddedDatabase.start(options.databasePort(), options.dataDirectory());
+            watch();
+            superviseDatabase();
+            System.err.println("MariaDB is running again on port " + options.databasePort() + ".");
+        } catch (RuntimeException | InterruptedException e) {
+            System.err.println("MariaDB did not start again: " + e.getMessage());
+            exitBecause(died);
+        }
     }
 
     private static void exitBecause(ChildProcess died) {
         System.err.println(died.name() + " stopped unexpectedly (exit code " + died.exitValue() + "); see " + died.log()
                 + ". Stopping Lastmile; start it again with ./run.sh.");
         new Thread(() -> System.exit(1), "lastmile-exit").start();
+    }
+
+    private static int backUpOrRestore(String action, Path file, LaunchOptions options) {
+        keepTemporaryFilesIn(options.dataDirectory().resolve("tmp"));
+        try {
+            if (action.equals("--backup")) {
+                long bytes = Backup.create(options.dataDirectory(), options.databasePort(), file);
+                System.out.printf("Backed up %s to %s (dump of %,d bytes, with the installation's keys).%n",
+                        options.dataDirectory(), file, bytes);
+            } else {
+                Backup.restore(file, options.dataDirectory(), options.databasePort());
+                System.out.println("Restored " + file + " into " + options.dataDirectory() + "; start it with ./run.sh"
+                        + (options.dataDirectory().equals(Path.of(".lastmile").toAbsolutePath()) ? "" : " --data " + options.dataDirectory()));
+            }
+            return 0;
+        } catch (RuntimeException e) {
+            System.err.println((action.equals("--backup") ? "Backup" : "Restore") + " failed: " + e.getMessage());
+            return 1;
+        }
     }
 
     /**
@@ -198,6 +265,10 @@ public final class Lastmile implements AutoCloseable {
         return server.baseUri();
     }
 
+    public Path serverLog() {
+        return server.log();
+    }
+
     public DemoDay.Highlights highlights() {
         return highlights;
     }
@@ -209,6 +280,10 @@ public final class Lastmile implements AutoCloseable {
         System.out.println("  Back-office console: " + base.resolve("console/") + "  (sign in with an account below)");
         System.out.println("  API docs (UI):      " + base.resolve("api-docs/"));
         System.out.println("  OpenAPI document:   " + base.resolve("openapi"));
+        System.out.println("  Health:             " + base.resolve("health/ready") + " (readiness), " + base.resolve("health/live")
+                + " (liveness)");
+        System.out.println("  Metrics:            " + base.resolve("metrics?scope=application")
+                + " (requests per operation, outbox backlog, planning jobs, scans)");
         if (highlights != null) {
             System.out.println("  Track a delivered parcel:   " + trackingLink(base, highlights.deliveredTrackingId(), highlights.deliveredPostcode()));
             System.out.println("  Track a parcel on its way:  " + trackingLink(base, highlights.onTheWayTrackingId(), highlights.onTheWayPostcode()));

@@ -11,6 +11,8 @@ public record LaunchOptions(int httpPort, int databasePort, Path dataDirectory, 
 
     static final String USAGE = """
             Usage: ./run.sh [--reset] [--no-demo] [--port N] [--db-port N] [--data DIR]
+                   ./run.sh --backup FILE [--data DIR] [--db-port N]    (while running or stopped)
+                   ./run.sh --restore FILE [--data DIR] [--db-port N]   (stopped; DIR may be new)
               --reset      delete the data directory first (database, logs) and load the demo day again
               --no-demo    start with an empty database
               --port N     HTTP port of the application (env LASTMILE_HTTP_PORT, default 8080)

@@ -44,12 +44,14 @@ import org.junit.jupiter.api.Test;
 class MicroSmokeIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Path DATA = Path.of("target", "smoke-data").toAbsolutePath();
+    private static final int DB_PORT = 13326;
     private static Lastmile system;
     private static URI base;
 
     @BeforeAll
     static void start() {
-        LaunchOptions options = new LaunchOptions(18080, 13326, Path.of("target", "smoke-data").toAbsolutePath(), true, true);
+        LaunchOptions options = new LaunchOptions(18080, DB_PORT, DATA, true, true);
         system = Lastmile.start(options, Lastmile.runtimeDirectory());
         base = system.baseUri();
     }
@@ -68,6 +70,65 @@ class MicroSmokeIT {
 
     private static JsonObject json(HttpResponse<String> response) {
         return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    @Test
+    void healthAndMetricsAnswerAtTheirStandardEndpoints() throws Exception {
+        HttpResponse<String> ready = get("health/ready");
+        assertEquals(200, ready.statusCode(), ready.body());
+        JsonObject readiness = json(ready);
+        assertEquals("UP", readiness.getString("status"));
+        Set<String> checks = new java.util.HashSet<>();
+        readiness.getJsonArray("checks").getValuesAs(JsonObject.class).forEach(check -> checks.add(check.getString("name")));
+        assertEquals(Set.of("database", "migrations", "outbox"), checks);
+        assertEquals(200, get("health/live").statusCode());
+
+        get("api/tracking/" + system.highlights().deliveredTrackingId() + "?postcode="
+                + system.highlights().deliveredPostcode().replace(" ", "+"));
+        String metrics = get("metrics?scope=application").body();
+        for (String metric : List.of("lastmile_outbox_due", "lastmile_outbox_oldest_seconds", "lastmile_planning_jobs_active",
+                "lastmile_scans_total", "lastmile_requests_seconds_count{mp_scope=\"application\",operation=\"GET /api/tracking/{trackingId}\"")) {
+            assertTrue(metrics.contains(metric), metric + " missing from /metrics");
+        }
+    }
+
+    @Test
+    void errorsNoResourceAnsweredAreProblemDocumentsAndTheSoapEndpointPageIsNotShown() throws Exception {
+        HttpResponse<String> missing = get("no/such/page");
+        assertEquals(404, missing.statusCode());
+        assertEquals("application/problem+json", missing.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        HttpResponse<String> endpointPage = get("soap/partners/v2");
+        assertEquals(405, endpointPage.statusCode());
+        assertFalse(endpointPage.body().contains("dev.lastmile"), "the implementation class shown: " + endpointPage.body());
+        assertEquals(200, get("soap/partners/v2?wsdl").statusCode());
+    }
+
+    /** Payara Micro keeps its last deployment under its root directory; started again it must not run two copies. */
+    @Test
+    void theServerDeploysTheApplicationOnce() throws Exception {
+        String log = java.nio.file.Files.readString(system.serverLog());
+        assertEquals(1, log.split("Loading application \\[lastmile\\]", -1).length - 1, "deployments in " + system.serverLog());
+    }
+
+    /** A backup taken while the system runs restores into a fresh data directory with every row of every table. */
+    @Test
+    void aBackupOfTheRunningSystemRestoresIntoAFreshDataDirectory() throws Exception {
+        Path file = DATA.resolveSibling("smoke-backup.zip");
+        Path restored = DATA.resolveSibling("smoke-restored");
+        DataDirectory.delete(restored);
+        Backup.create(DATA, DB_PORT, file);
+        String counts = "SELECT (SELECT COUNT(*) FROM lastmile.parcel), (SELECT COUNT(*) FROM lastmile.notification),"
+                + " (SELECT COUNT(*) FROM lastmile.scan_event), (SELECT COUNT(*) FROM lastmile.staff_account),"
+                + " (SELECT MAX(version) FROM lastmile.flyway_schema_history)";
+        String original = EmbeddedDatabase.attach(DB_PORT, DATA).client(counts);
+        Backup.restore(file, restored, DB_PORT + 1);
+        try (EmbeddedDatabase copy = EmbeddedDatabase.start(DB_PORT + 1, restored)) {
+            String copied = copy.client(counts);
+            assertTrue(Long.parseLong(original.split("\t")[0]) > 200, "the demo day's parcels: " + original);
+            assertEquals(original, copied);
+        }
+        assertEquals(java.nio.file.Files.readString(DATA.resolve("secrets.properties")),
+                java.nio.file.Files.readString(restored.resolve("secrets.properties")), "the installation's keys");
     }
 
     @Test

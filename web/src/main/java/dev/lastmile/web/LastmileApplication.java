@@ -33,7 +33,14 @@ import org.eclipse.microprofile.openapi.annotations.info.License;
             maxPoolSize = 32,
             properties = {
                 "fish.payara.is-connection-validation-required=true",
-                "fish.payara.connection-validation-method=meta-data"
+                "fish.payara.connection-validation-method=meta-data",
+                // A database that went away: drop every pooled connection at the first broken one, not one by one.
+                "fish.payara.fail-all-connections=true",
+                // A database that hangs: a request waits at most this long for a connection, a connect and a
+                // read at most these, then gets a 503 (ProblemMapper) instead of hanging with the database.
+                "fish.payara.max-wait-time-in-millis=5000",
+                "connectTimeout=3000",
+                "socketTimeout=" + LastmileApplication.DB_READ_TIMEOUT_MS
             }),
     @DataSourceDefinition(name = "java:app/jdbc/lastmile-serials",
             className = "com.mysql.cj.jdbc.MysqlDataSource",
@@ -45,7 +52,14 @@ import org.eclipse.microprofile.openapi.annotations.info.License;
             maxPoolSize = 8,
             properties = {
                 "fish.payara.is-connection-validation-required=true",
-                "fish.payara.connection-validation-method=meta-data"
+                "fish.payara.connection-validation-method=meta-data",
+                // A database that went away: drop every pooled connection at the first broken one, not one by one.
+                "fish.payara.fail-all-connections=true",
+                // A database that hangs: a request waits at most this long for a connection, a connect and a
+                // read at most these, then gets a 503 (ProblemMapper) instead of hanging with the database.
+                "fish.payara.max-wait-time-in-millis=5000",
+                "connectTimeout=3000",
+                "socketTimeout=" + LastmileApplication.DB_READ_TIMEOUT_MS
             })
 })
 @OpenAPIDefinition(info = @Info(title = "Lastmile API", version = "0.1",
@@ -68,4 +82,9 @@ public class LastmileApplication extends Application {
     static final String DB_URL = "${MPCONFIG=lastmile.db.url:jdbc:mysql://localhost:3306/lastmile?useSSL=false&allowPublicKeyRetrieval=true&rewriteBatchedStatements=true&cachePrepStmts=true&useLocalSessionState=true&connectionTimeZone=UTC}";
     static final String DB_USER = "${MPCONFIG=lastmile.db.user:root}";
     static final String DB_PASSWORD = "${MPCONFIG=lastmile.db.password:}";
+    /**
+     * Statements of the application are short (batches of 500 rows, page-sized reads, aggregates over indexed
+     * ranges): a read that has not answered in this time is a database that hangs.
+     */
+    static final String DB_READ_TIMEOUT_MS = "5000";
 }

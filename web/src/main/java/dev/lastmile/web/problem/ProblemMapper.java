@@ -49,6 +49,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         } else if (isMalformedJson(thrown)) {
             problem = problem("malformed-json", "Malformed JSON", 400,
                     "The request body is not valid JSON for this resource.", List.of());
+        } else if (DatabaseOutage.causes(thrown)) {
+            LOG.log(Level.WARNING, "database unavailable: " + DatabaseOutage.summary(thrown));
+            problem = problem("service-unavailable", "Service unavailable", 503, "The database is not answering."
+                    + " Try again in a few seconds: requests that carry event ids or an idempotency key are safe to repeat.",
+                    List.of());
         } else if (cause instanceof WebApplicationException web) {
             Response.StatusType status = web.getResponse().getStatusInfo();
             problem = problem("http-" + status.getStatusCode(), status.getReasonPhrase(), status.getStatusCode(),
@@ -64,6 +69,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (cause instanceof TooManyRequests throttled) {
             response.header("Retry-After", throttled.retryAfterSeconds());
+        } else if (problem.status() == 503) {
+            response.header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS);
         }
         return response.build();
     }

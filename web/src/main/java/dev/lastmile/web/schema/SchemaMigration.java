@@ -36,13 +36,15 @@ public class SchemaMigration {
 
     @PostConstruct
     void migrate() {
-        MigrateResult result = Flyway.configure(Parcel.class.getClassLoader())
+        Flyway flyway = Flyway.configure(Parcel.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        LOG.info(() -> "schema at version " + result.targetSchemaVersion + ", " + result.migrationsExecuted
-                + " migration(s) applied");
-        ready.fire(new SchemaReady(String.valueOf(result.targetSchemaVersion)));
+                .load();
+        MigrateResult result = flyway.migrate();
+        // Flyway names a target version only when it applied something; otherwise the current one is it.
+        String version = result.targetSchemaVersion != null ? result.targetSchemaVersion
+                : flyway.info().current().getVersion().getVersion();
+        LOG.info(() -> "schema at version " + version + ", " + result.migrationsExecuted + " migration(s) applied");
+        ready.fire(new SchemaReady(version));
     }
 }

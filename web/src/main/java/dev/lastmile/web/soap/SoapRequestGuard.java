@@ -4,6 +4,7 @@ import dev.lastmile.model.access.Caller;
 import dev.lastmile.model.access.CallerKind;
 import dev.lastmile.model.access.CurrentCaller;
 import dev.lastmile.model.partner.PartnerCall;
+import dev.lastmile.web.problem.ErrorPage;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -58,7 +59,14 @@ public class SoapRequestGuard extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (!"POST".equals(request.getMethod())) {
-            chain.doFilter(request, response);
+            // The contract (?wsdl and the schemas it imports) is public; Metro's page that lists the endpoints with
+            // their implementation classes is not.
+            if ("GET".equals(request.getMethod()) && publishesTheContract(request.getQueryString())) {
+                chain.doFilter(request, response);
+            } else {
+                response.setHeader("Allow", "POST");
+                ErrorPage.write(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, request.getRequestURI());
+            }
             return;
         }
         // The servlet path, as the container maps it: path parameters or encodings cannot make it name another contract.
@@ -77,6 +85,10 @@ public class SoapRequestGuard extends HttpFilter {
         } finally {
             PartnerCall.end();
         }
+    }
+
+    private static boolean publishesTheContract(String query) {
+        return query != null && (query.equalsIgnoreCase("wsdl") || query.startsWith("xsd=") || query.startsWith("wsdl="));
     }
 
     static boolean followsTheContract(byte[] body) {

@@ -61,7 +61,9 @@ public class OutboxDispatcher {
                 LOG.fine("outbox: another claim");
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "outbox dispatch failed; next tick retries", e);
+            // Once a second while the database is away: one line each, the stack only when asked for.
+            LOG.warning("outbox dispatch failed, the next tick retries: " + e);
+            LOG.log(Level.FINE, "outbox dispatch failure", e);
         } finally {
             running.unlock();
         }

@@ -15,6 +15,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -25,6 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.DRIVER)
 public class ScanResource {
+
+    private static final Metadata SCANS = Metadata.builder().withName("lastmile.scans")
+            .withDescription("Scan events uploaded by handhelds, by result").build();
 
     public record BatchView(int stored, int duplicates, int rejected, List<ScanResult> results) {
 
@@ -44,6 +49,10 @@ public class ScanResource {
     @Inject
     ScanIngestion ingestion;
 
+    /** The ingestion rate at /metrics: {@code lastmile_scans_total} by result. */
+    @Inject
+    MetricRegistry registry;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Upload a batch of scan events", description = "Types LOAD_OUT, ARRIVED, DELIVERED, FAILED,"
@@ -52,6 +61,16 @@ public class ScanResource {
             + " the reason; a rejected event does not stop the others.")
     public BatchView upload(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, ScanBatch batch) {
         HandheldDevice device = devices.authenticate(authorization);
-        return BatchView.of(ingestion.ingest(device, batch));
+        BatchView view = BatchView.of(ingestion.ingest(device, batch));
+        count("stored", view.stored());
+        count("duplicate", view.duplicates());
+        count("rejected", view.rejected());
+        return view;
+    }
+
+    private void count(String result, int events) {
+        if (events > 0) {
+            registry.counter(SCANS, new org.eclipse.microprofile.metrics.Tag("result", result)).inc(events);
+        }
     }
 }
