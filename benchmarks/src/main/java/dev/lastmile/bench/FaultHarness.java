@@ -2,8 +2,13 @@ package dev.lastmile.bench;
 
 import dev.lastmile.launcher.ApiClient;
 import dev.lastmile.launcher.DemoPostOffice;
+import dev.lastmile.launcher.MicroServer;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,6 +21,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -35,7 +41,10 @@ public final class FaultHarness {
     /** The recording post office: SMTP on 12625, SMS at 18125 (the demo's port scheme for HTTP port 18180). */
     private static final int POST_OFFICE_BASE = 18280 - 100;
 
-    enum Fault { KILL_MICRO, KILL_LAUNCHER, FREEZE_DB, STOP_DB, SIGTERM }
+    enum Fault { KILL_MICRO, KILL_LAUNCHER, FREEZE_DB, STOP_DB, SIGTERM, KILL_ONE_OF_TWO }
+
+    /** The second instance of KILL_ONE_OF_TWO: Payara Micro with the same WAR against the run command's database. */
+    private static final int SECOND_HTTP_PORT = HTTP_PORT + 1;
 
     private record Settings(int devices, int outageSeconds, int loadSeconds, List<Fault> faults) {
     }
@@ -112,9 +121,13 @@ public final class FaultHarness {
                     new ScanIngestionBenchmark.Settings(settings.devices(), 0, 50, 1200, 150));
             String shipperKey = admin.post("api/shippers", Json.createObjectBuilder().add("code", "FAULTS")
                     .add("name", "Fault Run Shipper").build()).getString("apiKey");
-            FaultLoad load = new FaultLoad(base, devices, shipperKey, "F" + System.currentTimeMillis());
+            MicroServer second = fault == Fault.KILL_ONE_OF_TWO ? startSecond(data, recorder) : null;
+            List<URI> bases = second == null ? List.of(base) : List.of(base, second.baseUri());
+            FaultLoad load = new FaultLoad(bases, devices, shipperKey, "F" + System.currentTimeMillis());
             load.start();
             Thread.sleep(settings.loadSeconds() * 1000L);
+            String acrossInstances = second == null ? "" : acrossInstances(admin, new ApiClient(base).token("admin",
+                    launcher.adminPassword().orElseThrow()), base, second.baseUri(), jdbc);
             load.nextWindow();
             long faultAt = System.nanoTime();
             long inFlight = 1; // one sending thread: at most the message it had in hand
@@ -133,7 +146,10 @@ public final class FaultHarness {
             load.stop();
             long storedOnResend = load.resendEverything();
             awaitOutboxDrained(jdbc);
-            Row row = count(fault, jdbc, load, recorder, inFlight, recovery, duringFault, storedOnResend);
+            Row row = count(fault, jdbc, load, recorder, inFlight, recovery, duringFault + acrossInstances, storedOnResend);
+            if (second != null) {
+                second.close();
+            }
             LauncherProcess.signal(launcher.pid(), "TERM");
             launcher.waitForExit(Duration.ofMinutes(2));
             return row;
@@ -181,6 +197,16 @@ public final class FaultHarness {
                 }
                 return launcher;
             }
+            case KILL_ONE_OF_TWO -> {
+                System.out.println("kill -9 of the second of two instances");
+                ProcessHandle second = ProcessHandle.allProcesses()
+                        .filter(process -> process.info().commandLine().map(line -> line.contains("payara-micro.jar")
+                                && line.contains("--port " + SECOND_HTTP_PORT)).orElse(false))
+                        .findFirst().orElseThrow(() -> new IllegalStateException("no second instance"));
+                LauncherProcess.signal(second.pid(), "KILL");
+                second.onExit().get(30, TimeUnit.SECONDS);
+                return launcher;
+            }
             case SIGTERM -> {
                 System.out.println("SIGTERM of the launcher under load");
                 LauncherProcess.signal(launcher.pid(), "TERM");
@@ -188,6 +214,78 @@ public final class FaultHarness {
                 return restart(data, environment);
             }
             default -> throw new IllegalArgumentException(fault.name());
+        }
+    }
+
+    /** A second instance as docs/running.md describes one: the same WAR, database, keys and couriers. */
+    private static MicroServer startSecond(Path data, DemoPostOffice recorder) throws Exception {
+        Properties secrets = new Properties();
+        try (var reader = Files.newBufferedReader(data.resolve("secrets.properties"))) {
+            secrets.load(reader);
+        }
+        Map<String, String> environment = new HashMap<>(recorder.environment());
+        secrets.stringPropertyNames().forEach(key -> environment.put(key, secrets.getProperty(key)));
+        environment.put("LASTMILE_DB_URL", "jdbc:mysql://localhost:" + DB_PORT + "/lastmile?useSSL=false"
+                + "&allowPublicKeyRetrieval=true&rewriteBatchedStatements=true&cachePrepStmts=true&useLocalSessionState=true"
+                + "&connectionTimeZone=UTC");
+        environment.put("LASTMILE_DB_USER", "root");
+        environment.put("LASTMILE_DB_PASSWORD", "");
+        environment.put("LASTMILE_PUBLIC_URL", "http://localhost:" + HTTP_PORT);
+        System.out.println("starting a second instance on port " + SECOND_HTTP_PORT + " against the same database ...");
+        MicroServer second = MicroServer.start(Path.of("launcher/target/runtime").toAbsolutePath(), SECOND_HTTP_PORT,
+                environment, data.resolve("second-instance/logs"));
+        second.awaitReady(Duration.ofMinutes(3));
+        return second;
+    }
+
+    /**
+     * What must hold across instances, tried on both while they run: the wrong-postcode throttle counts attempts on
+     * either, and a planning job started on one is followed and cancelled from the other.
+     */
+    private static String acrossInstances(ApiClient admin, String token, URI first, URI second, String jdbc) throws Exception {
+        String trackingId;
+        try (Connection db = DriverManager.getConnection(jdbc, "root", "");
+             Statement query = db.createStatement();
+             ResultSet row = query.executeQuery("SELECT p.tracking_id FROM parcel p JOIN shipper s ON s.id = p.shipper_id"
+                     + " WHERE s.code = 'FAULTS' LIMIT 1")) {
+            check(row.next(), "no parcel of the fault run's shipper yet");
+            trackingId = row.getString(1);
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        List<Integer> statuses = new ArrayList<>();
+        for (int attempt = 0; attempt < 7; attempt++) {
+            URI instance = attempt % 2 == 0 ? first : second;
+            statuses.add(http.send(HttpRequest.newBuilder(instance.resolve("api/tracking/" + trackingId + "?postcode=ZZ9+9ZZ"))
+                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+        }
+        // The limit is 5 wrong postcodes: the fifth blocks, whichever instance counted the others.
+        check(statuses.subList(0, 4).stream().allMatch(status -> status == 404)
+                && statuses.subList(5, 7).stream().allMatch(status -> status == 429),
+                "the throttle across instances answered " + statuses);
+        JsonObject job = admin.post("api/planning-jobs", Json.createObjectBuilder().add("depot", "BENCH")
+                .add("date", java.time.LocalDate.now().plusDays(1).toString()).add("budgetSeconds", 120).build());
+        long id = job.getJsonNumber("id").longValue();
+        Thread.sleep(2000);
+        HttpRequest.Builder onSecond = HttpRequest.newBuilder(second.resolve("api/planning-jobs/" + id))
+                .header("Authorization", "Bearer " + token);
+        String seen = json(http.send(onSecond.copy().GET().build(), HttpResponse.BodyHandlers.ofString()).body()).getString("status");
+        long cancelledAt = System.nanoTime();
+        int cancelled = http.send(onSecond.copy().DELETE().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        check(cancelled == 200, "cancelling on the second instance answered " + cancelled);
+        JsonObject settled;
+        do {
+            Thread.sleep(250);
+            settled = admin.get("api/planning-jobs/" + id);
+        } while ((!settled.containsKey("finishedAt") || settled.isNull("finishedAt"))
+                && System.nanoTime() - cancelledAt < 30_000_000_000L);
+        return String.format("; across instances: wrong postcodes alternating answered %s; planning job %d started on"
+                        + " the first, seen %s on the second, cancelled there: %s on the first after %d ms of its 120 s budget",
+                statuses, id, seen, settled.getString("status"), settled.getJsonNumber("elapsedMs").longValue());
+    }
+
+    private static JsonObject json(String body) {
+        try (var reader = Json.createReader(new java.io.StringReader(body))) {
+            return reader.readObject();
         }
     }
 

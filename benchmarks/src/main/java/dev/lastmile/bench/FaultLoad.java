@@ -82,7 +82,9 @@ final class FaultLoad {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private final URI base;
+    /** The instances: requests go to each in turn, as behind a round-robin load balancer. */
+    private final List<URI> bases;
+    private final AtomicLong requests = new AtomicLong();
     private final List<Handheld> handhelds = new ArrayList<>();
     private final Shipper shipper;
     private final ExecutorService pool;
@@ -93,8 +95,8 @@ final class FaultLoad {
     final Set<String> acknowledgedParcels = ConcurrentHashMap.newKeySet();
     final AtomicLong lastSuccessNanos = new AtomicLong();
 
-    FaultLoad(URI base, List<ScanIngestionBenchmark.Device> devices, String shipperKey, String runId) throws Exception {
-        this.base = base;
+    FaultLoad(List<URI> bases, List<ScanIngestionBenchmark.Device> devices, String shipperKey, String runId) throws Exception {
+        this.bases = bases;
         String signature = ScanIngestionBenchmark.signature();
         for (ScanIngestionBenchmark.Device device : devices) {
             List<JsonObject> events = new ArrayList<>();
@@ -137,6 +139,10 @@ final class FaultLoad {
         }
         storedNow += shipper.resend();
         return storedNow;
+    }
+
+    private URI next(String path) {
+        return bases.get((int) (requests.getAndIncrement() % bases.size())).resolve(path);
     }
 
     private HttpResponse<String> send(HttpRequest request) {
@@ -195,7 +201,7 @@ final class FaultLoad {
 
         /** Stored events of the batch, or -1 when it was not acknowledged. */
         int upload(List<JsonObject> batch) {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve("api/handheld/events"))
+            HttpResponse<String> response = send(HttpRequest.newBuilder(next("api/handheld/events"))
                     .timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json")
                     .header("Authorization", "Bearer " + token)
                     .POST(HttpRequest.BodyPublishers.ofString(ScanIngestionBenchmark.batchOf(batch))).build());
@@ -262,7 +268,7 @@ final class FaultLoad {
                                 .add("longitude", -0.12))
                         .add("weightKg", 1.5).add("deliveryDate", LocalDate.now().plusDays(1).toString()));
             }
-            HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve("api/parcels/batch"))
+            HttpResponse<String> response = send(HttpRequest.newBuilder(next("api/parcels/batch"))
                     .timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json").header("X-Api-Key", key)
                     .POST(HttpRequest.BodyPublishers.ofString(parcels.build().toString())).build());
             if (response == null || response.statusCode() / 100 != 2) {

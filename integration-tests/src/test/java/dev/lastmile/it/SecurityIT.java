@@ -108,6 +108,23 @@ class SecurityIT {
         return anonymous().signedIn(username, passwords.get(username));
     }
 
+    /** The standard probes answer on the full server too, without a credential and without anything personal. */
+    @Test
+    @Order(13)
+    void healthAndMetricsAnswerAtTheirStandardEndpoints() {
+        URI server = URI.create(base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + "/");
+        Api.Reply ready = Api.anonymous(server).get("health/ready");
+        assertEquals(200, ready.status(), ready.body());
+        assertTrue(ready.body().contains("\"database\"") && ready.body().contains("\"migrations\"")
+                && ready.body().contains("\"outbox\""), ready.body());
+        assertFalse(ready.body().contains("@"), "an address in the readiness answer: " + ready.body());
+        anonymous().get("api/health");
+        Api.Reply metrics = Api.anonymous(server).get("metrics?scope=application");
+        assertEquals(200, metrics.status());
+        assertTrue(metrics.body().contains("lastmile_outbox_due"), metrics.body());
+        assertTrue(metrics.body().contains("operation=\"GET /api/health\""), metrics.body());
+    }
+
     private static String user(String name) {
         return name + "-" + RUN;
     }

@@ -1,7 +1,5 @@
 package dev.lastmile.launcher;
 
-import java.util.Arrays;
-import java.util.List;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,7 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,8 +21,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The whole system on one machine: embedded MariaDB, Payara Micro with the application, the demo
  * day on first start. Ctrl-C or SIGTERM stops Payara Micro first (it finishes the requests it took),
- * then MariaDB; a launcher killed outright is cleaned up after by its {@link Watchdog}; a server that
- * dies by itself stops the launcher with a message and a non-zero exit.
+ * then MariaDB; a launcher killed outright is cleaned up after by its {@link Watchdog}; Payara Micro
+ * dying by itself stops the launcher with a message and a non-zero exit, MariaDB dying is started again.
  */
 public final class Lastmile implements AutoCloseable {
 

@@ -1,7 +1,11 @@
 package dev.lastmile.web.problem;
 
+import jakarta.json.Json;
 import jakarta.resource.ResourceException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
@@ -12,9 +16,11 @@ import java.sql.SQLTransientConnectionException;
  * Tells a failure caused by the database being away (stopped, restarting, hanging past the pool's
  * timeouts) from a fault of the application: the first is a 503 the client may retry, the second a 500.
  */
-final class DatabaseOutage {
+public final class DatabaseOutage {
 
     static final int RETRY_AFTER_SECONDS = 5;
+    static final String DETAIL = "The database is not answering. Try again in a few seconds: requests that carry"
+            + " event ids or an idempotency key are safe to repeat.";
 
     /** SQLSTATE class 08: connection exception. */
     private static final String CONNECTION_EXCEPTION = "08";
@@ -22,7 +28,7 @@ final class DatabaseOutage {
     private DatabaseOutage() {
     }
 
-    static boolean causes(Throwable thrown) {
+    public static boolean causes(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
                     || t instanceof SQLRecoverableException || t instanceof SQLTimeoutException
@@ -36,8 +42,19 @@ final class DatabaseOutage {
         return false;
     }
 
+    /** The 503 for a request refused before any resource (the sign-in check found the database away). */
+    public static void write(HttpServletResponse response, String instance) throws IOException {
+        response.setStatus(503);
+        response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+        response.setContentType(Problem.MEDIA_TYPE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(Json.createObjectBuilder().add("type", Problem.TYPE_BASE + "service-unavailable")
+                .add("title", "Service unavailable").add("status", 503).add("detail", DETAIL).add("instance", instance)
+                .build().toString());
+    }
+
     /** The innermost message, for the log: enough to see which outage without a stack per request. */
-    static String summary(Throwable thrown) {
+    public static String summary(Throwable thrown) {
         Throwable innermost = thrown;
         while (innermost.getCause() != null && innermost.getCause() != innermost) {
             innermost = innermost.getCause();

@@ -51,9 +51,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                     "The request body is not valid JSON for this resource.", List.of());
         } else if (DatabaseOutage.causes(thrown)) {
             LOG.log(Level.WARNING, "database unavailable: " + DatabaseOutage.summary(thrown));
-            problem = problem("service-unavailable", "Service unavailable", 503, "The database is not answering."
-                    + " Try again in a few seconds: requests that carry event ids or an idempotency key are safe to repeat.",
-                    List.of());
+            problem = problem("service-unavailable", "Service unavailable", 503, DatabaseOutage.DETAIL, List.of());
         } else if (cause instanceof WebApplicationException web) {
             Response.StatusType status = web.getResponse().getStatusInfo();
             problem = problem("http-" + status.getStatusCode(), status.getReasonPhrase(), status.getStatusCode(),

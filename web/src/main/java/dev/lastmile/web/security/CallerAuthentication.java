@@ -7,6 +7,7 @@ import dev.lastmile.model.access.Caller;
 import dev.lastmile.model.access.CurrentCaller;
 import dev.lastmile.model.problem.DomainException;
 import dev.lastmile.model.shipper.ShippersByKey;
+import dev.lastmile.web.problem.DatabaseOutage;
 import dev.lastmile.web.problem.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +21,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * The one authentication mechanism of the application (Jakarta Security). It recognises, in this order:
@@ -38,6 +40,8 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
 
     private static final Jsonb JSON = JsonbBuilder.create();
 
+    private static final Logger LOG = Logger.getLogger(CallerAuthentication.class.getName());
+
     @Inject
     Credentials credentials;
 
@@ -53,6 +57,18 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
             return context.notifyContainerAboutLogin(caller.get().name(), caller.get().groups());
         } catch (DomainException refused) {
             return refuse(request, response, context, refused);
+        } catch (RuntimeException failed) {
+            if (!DatabaseOutage.causes(failed)) {
+                throw failed;
+            }
+            // Credentials are checked against the database: while it is away, the caller is told so, not a bare 500.
+            LOG.warning("database unavailable while checking a credential: " + DatabaseOutage.summary(failed));
+            try {
+                DatabaseOutage.write(response, request.getRequestURI());
+            } catch (IOException gone) {
+                // the client went away
+            }
+            return AuthenticationStatus.SEND_FAILURE;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.lastmile.orders.notify.control;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
@@ -14,7 +15,12 @@ import java.util.Optional;
 import java.util.Properties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Sends recipient emails through the carrier's SMTP server (Jakarta Mail). */
+/**
+ * Sends recipient emails through the carrier's SMTP server (Jakarta Mail). One connection serves message after
+ * message (the outbox sends one at a time): a new connection, greeting and goodbye per message cost more than the
+ * message itself. A connection the server dropped is noticed before a message is handed over (NOOP) and replaced;
+ * one that fails during a message is closed and the message goes back to the outbox's retries.
+ */
 @ApplicationScoped
 public class EmailCourier {
 
@@ -44,6 +50,9 @@ public class EmailCourier {
 
     private Session session;
 
+    /** The open connection, if any; guarded by this. */
+    private Transport transport;
+
     @PostConstruct
     void configure() {
         Properties properties = new Properties();
@@ -66,10 +75,40 @@ public class EmailCourier {
         message.setText(text, StandardCharsets.UTF_8.name());
         message.setHeader("X-Lastmile-Notification", messageId);
         message.saveChanges();
-        if (user.isPresent()) {
-            Transport.send(message, user.get(), password.orElse(""));
-        } else {
-            Transport.send(message);
+        synchronized (this) {
+            Transport connected = connected();
+            try {
+                connected.sendMessage(message, message.getAllRecipients());
+            } catch (MessagingException e) {
+                close();
+                throw e;
+            }
+        }
+    }
+
+    private Transport connected() throws MessagingException {
+        if (transport == null || !transport.isConnected()) {
+            close();
+            Transport opened = session.getTransport("smtp");
+            if (user.isPresent()) {
+                opened.connect(host, port, user.get(), password.orElse(""));
+            } else {
+                opened.connect();
+            }
+            transport = opened;
+        }
+        return transport;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (transport != null) {
+            try {
+                transport.close();
+            } catch (MessagingException alreadyGone) {
+                // nothing to release
+            }
+            transport = null;
         }
     }
 }

@@ -6,8 +6,9 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -36,19 +37,15 @@ public class TrackingGuards {
     Duration block;
 
 
+    /**
+     * Counts a wrong postcode exactly, also when instances count the same id at the same moment: the row is
+     * created if missing (a no-op where it exists) and then locked, so no count is lost to a race.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void wrongPostcode(String trackingId) {
         Instant now = Instant.now();
-        TrackingGuard guard = em.find(TrackingGuard.class, trackingId);
-        if (guard == null) {
-            guard = new TrackingGuard(trackingId, now);
-            try {
-                em.persist(guard);
-                em.flush();
-            } catch (PersistenceException countedMeanwhile) {
-                return; // another lookup created the row at the same moment; its count stands
-            }
-        }
-        guard.wrongPostcode(now, limit, window, block);
+        em.createNativeQuery("INSERT IGNORE INTO tracking_guard (tracking_id, failures, window_started) VALUES (?, 0, ?)")
+                .setParameter(1, trackingId).setParameter(2, Timestamp.from(now)).executeUpdate();
+        em.find(TrackingGuard.class, trackingId, LockModeType.PESSIMISTIC_WRITE).wrongPostcode(now, limit, window, block);
     }
 }
