@@ -62,9 +62,9 @@ public final class Backup {
         if (answers(databasePort)) {
             throw new IllegalStateException("MariaDB answers on port " + databasePort + ": stop Lastmile before restoring");
         }
-        Path dump = dataDirectory.resolve("tmp").resolve("restore-" + System.nanoTime() + ".sql");
+        // Next to the backup, not in the data directory, which MariaDB's first start prepares (and may clear).
+        Path dump = file.toAbsolutePath().resolveSibling(file.getFileName() + ".restoring.sql");
         try {
-            Files.createDirectories(dump.getParent());
             boolean hasDump = false;
             try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
                 for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
