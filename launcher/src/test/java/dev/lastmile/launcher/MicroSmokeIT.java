@@ -110,27 +110,6 @@ class MicroSmokeIT {
         assertEquals(1, log.split("Loading application \\[lastmile\\]", -1).length - 1, "deployments in " + system.serverLog());
     }
 
-    /** A backup taken while the system runs restores into a fresh data directory with every row of every table. */
-    @Test
-    void aBackupOfTheRunningSystemRestoresIntoAFreshDataDirectory() throws Exception {
-        Path file = DATA.resolveSibling("smoke-backup.zip");
-        Path restored = DATA.resolveSibling("smoke-restored");
-        DataDirectory.delete(restored);
-        Backup.create(DATA, DB_PORT, file);
-        String counts = "SELECT (SELECT COUNT(*) FROM lastmile.parcel), (SELECT COUNT(*) FROM lastmile.notification),"
-                + " (SELECT COUNT(*) FROM lastmile.scan_event), (SELECT COUNT(*) FROM lastmile.staff_account),"
-                + " (SELECT MAX(version) FROM lastmile.flyway_schema_history)";
-        String original = EmbeddedDatabase.attach(DB_PORT, DATA).client(counts);
-        Backup.restore(file, restored, DB_PORT + 1);
-        try (EmbeddedDatabase copy = EmbeddedDatabase.start(DB_PORT + 1, restored)) {
-            String copied = copy.client(counts);
-            assertTrue(Long.parseLong(original.split("\t")[0]) > 200, "the demo day's parcels: " + original);
-            assertEquals(original, copied);
-        }
-        assertEquals(java.nio.file.Files.readString(DATA.resolve("secrets.properties")),
-                java.nio.file.Files.readString(restored.resolve("secrets.properties")), "the installation's keys");
-    }
-
     @Test
     void aShipperCreatesAParcelAndReadsItBack() throws Exception {
         String body = Json.createObjectBuilder()
