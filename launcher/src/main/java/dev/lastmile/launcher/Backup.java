@@ -3,8 +3,6 @@ package dev.lastmile.launcher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -59,7 +57,7 @@ public final class Backup {
      * replaced by the backup's, the keys by the backup's.
      */
     public static void restore(Path file, Path dataDirectory, int databasePort) {
-        if (answers(databasePort)) {
+        if (Ports.listening(databasePort)) {
             throw new IllegalStateException("MariaDB answers on port " + databasePort + ": stop Lastmile before restoring");
         }
         // Next to the backup, not in the data directory, which MariaDB's first start prepares (and may clear).
@@ -103,21 +101,12 @@ public final class Backup {
 
     /** The running MariaDB of this data directory, or one started for the work and stopped after it. */
     private static void withDatabase(Path dataDirectory, int port, DatabaseWork work) {
-        if (answers(port)) {
+        if (Ports.listening(port)) {
             work.with(EmbeddedDatabase.attach(port, dataDirectory));
             return;
         }
         try (EmbeddedDatabase database = EmbeddedDatabase.start(port, dataDirectory)) {
             work.with(database);
-        }
-    }
-
-    private static boolean answers(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-            return true;
-        } catch (IOException closed) {
-            return false;
         }
     }
 

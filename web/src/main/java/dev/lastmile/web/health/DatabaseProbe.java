@@ -13,8 +13,8 @@ import javax.sql.DataSource;
 
 /**
  * What the health checks and metrics ask the database: whether it answers, how far the outbox is
- * behind, how many planning jobs are under way. Plain JDBC with a short timeout, so that a probe against a database that hangs answers "down"
- * instead of hanging with it (the driver's read timeout bounds it in any case).
+ * behind, how many planning jobs are under way. Plain JDBC with a short timeout, so that a probe against a
+ * database that hangs answers "down" instead of hanging with it (the driver's read timeout bounds it anyway).
  */
 @ApplicationScoped
 public class DatabaseProbe {
@@ -30,42 +30,42 @@ public class DatabaseProbe {
 
     public Backlog outbox() throws SQLException {
         Instant now = Instant.now();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement("SELECT COUNT(*), MIN(next_attempt_at) FROM notification"
-                     + " WHERE status = 'PENDING' AND next_attempt_at <= ?")) {
-            query.setQueryTimeout(TIMEOUT_SECONDS);
-            query.setTimestamp(1, Timestamp.from(now));
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                Timestamp oldest = row.getTimestamp(2);
-                return new Backlog(row.getLong(1), oldest == null ? Duration.ZERO : Duration.between(oldest.toInstant(), now));
-            }
-        }
+        return query("SELECT COUNT(*), MIN(next_attempt_at) FROM notification WHERE status = 'PENDING' AND next_attempt_at <= ?",
+                row -> {
+                    Timestamp oldest = row.getTimestamp(2);
+                    return new Backlog(row.getLong(1), oldest == null ? Duration.ZERO : Duration.between(oldest.toInstant(), now));
+                }, Timestamp.from(now));
     }
 
     /** Planning jobs queued or running, on any instance. */
     public long planningJobsActive() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT COUNT(*) FROM planning_job WHERE status IN ('QUEUED', 'RUNNING')")) {
-            query.setQueryTimeout(TIMEOUT_SECONDS);
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
+        return query("SELECT COUNT(*) FROM planning_job WHERE status IN ('QUEUED', 'RUNNING')", row -> row.getLong(1));
     }
 
     /** The database answers a trivial query within the timeout. */
     public boolean answers() {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement("SELECT 1")) {
-            query.setQueryTimeout(TIMEOUT_SECONDS);
-            try (ResultSet row = query.executeQuery()) {
-                return row.next();
-            }
+        try {
+            return query("SELECT 1", row -> true);
         } catch (SQLException e) {
             return false;
+        }
+    }
+
+    private interface Row<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /** One row of one query, with the probe's timeout. */
+    private <T> T query(String sql, Row<T> reader, Object... parameters) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setQueryTimeout(TIMEOUT_SECONDS);
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return reader.read(row);
+            }
         }
     }
 }

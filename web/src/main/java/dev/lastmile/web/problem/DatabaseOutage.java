@@ -1,11 +1,9 @@
 package dev.lastmile.web.problem;
 
-import jakarta.json.Json;
 import jakarta.resource.ResourceException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
@@ -44,13 +42,8 @@ public final class DatabaseOutage {
 
     /** The 503 for a request refused before any resource (the sign-in check found the database away). */
     public static void write(HttpServletResponse response, String instance) throws IOException {
-        response.setStatus(503);
         response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(Json.createObjectBuilder().add("type", Problem.TYPE_BASE + "service-unavailable")
-                .add("title", "Service unavailable").add("status", 503).add("detail", DETAIL).add("instance", instance)
-                .build().toString());
+        ErrorPage.write(response, 503, "service-unavailable", "Service unavailable", DETAIL, instance);
     }
 
     /** The innermost message, for the log: enough to see which outage without a stack per request. */

@@ -38,13 +38,20 @@ public class ErrorPage extends HttpServlet {
             case 503 -> "Service unavailable";
             default -> status >= 500 ? "Internal error" : "Request refused";
         };
-        JsonObjectBuilder problem = Json.createObjectBuilder().add("type", Problem.TYPE_BASE + "http-" + status)
+        write(response, status, "http-" + status, title,
+                status >= 500 ? "Something went wrong on our side; try again shortly." : null, instance);
+    }
+
+    /** Writes a problem document outside JAX-RS (a servlet, a filter, the authentication mechanism). */
+    public static void write(HttpServletResponse response, int status, String type, String title, String detail,
+                             String instance) throws IOException {
+        JsonObjectBuilder problem = Json.createObjectBuilder().add("type", Problem.TYPE_BASE + type)
                 .add("title", title).add("status", status);
+        if (detail != null) {
+            problem.add("detail", detail);
+        }
         if (instance != null) {
             problem.add("instance", instance);
-        }
-        if (status >= 500) {
-            problem.add("detail", "Something went wrong on our side; try again shortly.");
         }
         if (!response.isCommitted()) {
             response.resetBuffer();

@@ -82,10 +82,7 @@ public class OutboxBatch {
             Query claim = em.createNativeQuery("UPDATE notification SET claim_token = ?, next_attempt_at = ?"
                     + " WHERE id IN (" + placeholders(ids.size()) + ")")
                     .setParameter(1, token).setParameter(2, Timestamp.from(leaseEnds));
-            for (int i = 0; i < ids.size(); i++) {
-                claim.setParameter(i + 3, ids.get(i));
-            }
-            claim.executeUpdate();
+            withIds(claim, 3, ids).executeUpdate();
         }
         return ids;
     }
@@ -133,14 +130,19 @@ public class OutboxBatch {
         Query release = em.createNativeQuery("UPDATE notification SET claim_token = NULL, next_attempt_at = ?"
                 + " WHERE claim_token = ? AND status = 'PENDING' AND id IN (" + placeholders(ids.size()) + ")")
                 .setParameter(1, Timestamp.from(Instant.now())).setParameter(2, token);
-        for (int i = 0; i < ids.size(); i++) {
-            release.setParameter(i + 3, ids.get(i));
-        }
-        return release.executeUpdate();
+        return withIds(release, 3, ids).executeUpdate();
     }
 
     private static String placeholders(int count) {
         return String.join(", ", Collections.nCopies(count, "?"));
+    }
+
+    /** Binds the ids to the placeholders of an {@code IN} list that starts at parameter {@code first}. */
+    private static Query withIds(Query query, int first, List<Long> ids) {
+        for (int i = 0; i < ids.size(); i++) {
+            query.setParameter(first + i, ids.get(i));
+        }
+        return query;
     }
 
     /** Email and SMS each go through one server; each webhook URL is a server of its own. */
