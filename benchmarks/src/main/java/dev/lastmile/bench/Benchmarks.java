@@ -20,6 +20,7 @@ public final class Benchmarks {
             case "parcel-search" -> ParcelSearchBenchmark.main(rest);
             case "partner-events" -> PartnerEventsBenchmark.main(rest);
             case "faults" -> FaultHarness.main(rest);
+            case "driver-app" -> DriverAppBenchmark.main(rest);
             default -> {
                 System.err.println("usage: ./bench.sh scan-ingestion [--devices 16] [--seconds 60] [--batch 100]\n"
                         + "       ./bench.sh solomon [--quick] [--budget S] [--filter REGEX] [--no-jsprit]\n"
@@ -29,7 +30,8 @@ public final class Benchmarks {
                         + "       ./bench.sh parcel-search [--parcels 1000000] [--clients 8] [--seconds 10]\n"
                         + "       ./bench.sh partner-events [--partners 4] [--clients 8] [--seconds 20] [--batch 99]\n"
                         + "       ./bench.sh faults [--only kill-micro,kill-launcher,freeze-db,stop-db,sigterm] [--devices 12]"
-                        + " [--outage 30] [--load 10]");
+                        + " [--outage 30] [--load 10]\n"
+                        + "       ./bench.sh driver-app [--stops 150] [--kbits 400] [--rtt 400]");
                 System.exit(2);
             }
         }

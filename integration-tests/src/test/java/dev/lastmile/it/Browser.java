@@ -63,6 +63,25 @@ final class Browser implements AutoCloseable {
     }
 
     static Browser start() {
+        return start(options -> {
+        });
+    }
+
+    /**
+     * A phone: Chromium's mobile emulation at 360 × 740 with touch, as the driver's app is tested. Service
+     * workers, IndexedDB and the camera need a secure origin; localhost is one.
+     */
+    static Browser phone() {
+        return start(options -> {
+            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                    Map.of("width", 360, "height", 740, "pixelRatio", 2.0, "touch", true),
+                    "userAgent", "Mozilla/5.0 (Linux; Android 13; TC52) AppleWebKit/537.36 (KHTML, like Gecko)"
+                            + " Chrome/130.0 Mobile Safari/537.36"));
+            options.addArguments("--lang=en-GB");
+        });
+    }
+
+    private static Browser start(java.util.function.Consumer<ChromeOptions> tailoring) {
         if (!Files.isExecutable(Path.of(CHROMIUM)) || !Files.isExecutable(Path.of(DRIVER))) {
             throw new IllegalStateException("The console's browser tests need Debian's chromium and chromium-driver ("
                     + CHROMIUM + ", " + DRIVER + "): run `bash .ci/browser` (as root or with sudo).");
@@ -84,6 +103,7 @@ final class Browser implements AutoCloseable {
         logs.enable(LogType.PERFORMANCE, Level.ALL);
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
+        tailoring.accept(options);
         // The driver is Debian's, next to the browser; Selenium Manager must not try to download one.
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(DRIVER).toFile())
                 .build();
@@ -155,6 +175,18 @@ final class Browser implements AutoCloseable {
 
     String pageSource() {
         return driver.getPageSource();
+    }
+
+    /** A DevTools command (Network.emulateNetworkConditions, Emulation.setGeolocationOverride, …). */
+    Map<String, Object> devtools(String command, Map<String, Object> parameters) {
+        return driver.executeCdpCommand(command, parameters);
+    }
+
+    /** Cuts the network, or gives it back, as a tunnel or a dead zone does: the page sees itself offline. */
+    void offline(boolean offline) {
+        devtools("Network.enable", Map.of());
+        devtools("Network.emulateNetworkConditions", Map.of("offline", offline, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
     }
 
     ChromeDriver driver() {

@@ -188,6 +188,27 @@ public final class DemoDay {
         return builder.build();
     }
 
+    /** A pairing code for the driver's app, for the driver of today's second route (not yet out). */
+    public record AppPairing(String driver, String vehicle, String code, String expiresAt, String link) {
+    }
+
+    /**
+     * Registers a phone for a driver whose van has not left yet and asks for its one-time pairing code, so the
+     * driver's app can be tried at once.
+     */
+    public AppPairing pairDriverApp(LocalDate day) {
+        List<JsonObject> routes = api.getArray("api/routes?depot=" + DEPOT + "&date=" + day).getValuesAs(JsonObject.class);
+        JsonObject route = routes.get(routes.size() > 1 ? 1 : 0);
+        String driver = route.getString("driver");
+        long driverId = api.getArray("api/depots/" + DEPOT + "/drivers").getValuesAs(JsonObject.class).stream()
+                .filter(d -> d.getString("name").equals(driver)).findFirst().orElseThrow().getJsonNumber("id").longValue();
+        long deviceId = api.post("api/handheld/devices", Json.createObjectBuilder().add("driverId", driverId)
+                .add("label", "Demo phone").build()).getJsonNumber("deviceId").longValue();
+        JsonObject pairing = api.post("api/handheld/devices/" + deviceId + "/pairing", JsonValue.EMPTY_JSON_OBJECT);
+        return new AppPairing(driver, route.getString("vehicle"), pairing.getString("code"), pairing.getString("expiresAt"),
+                pairing.getString("link"));
+    }
+
     /** The back office issues the driver's handheld its token. */
     private String handheldOf(String driverName) {
         long driverId = api.getArray("api/depots/" + DEPOT + "/drivers").getValuesAs(JsonObject.class).stream()

@@ -36,6 +36,8 @@ public final class Lastmile implements AutoCloseable {
     private final LaunchOptions options;
     private final String adminPassword;
     private final List<DemoAccounts.Account> accounts;
+    /** The demo phone's pairing code, on the first start only (it lives 15 minutes). */
+    private DemoDay.AppPairing appPairing;
     private final Couriers couriers;
     private Watchdog watchdog;
     private final List<Instant> databaseRestarts = new CopyOnWriteArrayList<>();
@@ -238,17 +240,21 @@ public final class Lastmile implements AutoCloseable {
             server.awaitReady(Duration.ofMinutes(3));
             DemoDay.Highlights highlights = null;
             List<DemoAccounts.Account> accounts = List.of();
+            DemoDay.AppPairing appPairing = null;
             Path demoNote = options.dataDirectory().resolve("demo-highlights.properties");
             if (options.demo() && firstRun) {
                 System.out.println("Loading the demo day through the API ...");
                 ApiClient admin = new ApiClient(server.baseUri()).signedIn(ADMIN, adminPassword);
                 highlights = new DemoDay(admin).load(LocalDate.now(ZoneId.of("Europe/London")));
                 accounts = DemoAccounts.open(admin);
+                appPairing = new DemoDay(admin).pairDriverApp(LocalDate.now(ZoneId.of("Europe/London")));
                 remember(highlights, demoNote);
             } else if (Files.exists(demoNote)) {
                 highlights = recall(demoNote);
             }
-            return new Lastmile(options, database, server, postOffice, highlights, adminPassword, accounts, couriers);
+            Lastmile started = new Lastmile(options, database, server, postOffice, highlights, adminPassword, accounts, couriers);
+            started.appPairing = appPairing;
+            return started;
         } catch (RuntimeException e) {
             if (server != null) {
                 server.close();
@@ -278,6 +284,13 @@ public final class Lastmile implements AutoCloseable {
         System.out.printf("%nLastmile is ready (%d s).%n", startup.toSeconds());
         System.out.println("  Home:               " + base);
         System.out.println("  Back-office console: " + base.resolve("console/") + "  (sign in with an account below)");
+        System.out.println("  Driver's app:       " + base.resolve("driver/") + "  (open it on a phone or in a narrow window)");
+        if (appPairing != null) {
+            System.out.println("      pairing code " + appPairing.code() + " for " + appPairing.driver() + " (" + appPairing.vehicle()
+                    + "), once, until " + appPairing.expiresAt() + "; or open " + appPairing.link());
+        } else {
+            System.out.println("      a pairing code: console, Fleet, a handheld's \"Pairing code\" (depot staff)");
+        }
         System.out.println("  API docs (UI):      " + base.resolve("api-docs/"));
         System.out.println("  OpenAPI document:   " + base.resolve("openapi"));
         System.out.println("  Health:             " + base.resolve("health/ready") + " (readiness), " + base.resolve("health/live")

@@ -3,7 +3,7 @@
 import {get, post, put, del, enc} from '../api.js';
 import {h, replace, section, field, input, select, table, button, when} from '../dom.js';
 import {may, hasRole, forgetDepots} from '../session.js';
-import {depotDatePicker, formDialog, showSecretOnce} from '../widgets.js';
+import {depotDatePicker, formDialog, showSecretOnce, openDialog} from '../widgets.js';
 import {fail, say, loadFailure} from '../feedback.js';
 
 const VEHICLE_TYPES = ['VAN', 'ELECTRIC_VAN', 'CARGO_BIKE'];
@@ -182,6 +182,7 @@ export function render(main, ctx) {
       {label: 'Device', cell: d => `#${d.deviceId} ${d.label || ''}`}, {label: 'Driver', key: 'driver'},
       {label: 'Expires', cell: d => when(d.expiresAt)}, {label: 'State', cell: d => (d.active ? 'active' : 'revoked')},
       {label: 'Token', cell: d => (d.active ? h('span', {class: 'actions'},
+        button('Pairing code', {dataTest: 'device-pair', 'aria-label': `A pairing code for device ${d.deviceId}`}, e => pairingCode(d, e.currentTarget)),
         button('Replace token', {dataTest: 'device-replace', 'aria-label': `Replace the token of device ${d.deviceId}`}, e => replaceToken(d, e.currentTarget)),
         button('Revoke', {class: 'danger', dataTest: 'device-revoke', 'aria-label': `Revoke device ${d.deviceId}`}, () => revoke(d))) : '')}]}),
     registerButton());
@@ -210,6 +211,29 @@ export function render(main, ctx) {
     } catch (error) {
       fail(error);
     }
+  }
+
+  /**
+   * A one-time code for the driver's app, with its QR code (the app's pairing link): the driver types the code
+   * or scans the QR with the phone's camera. Nothing here keeps it; a new code replaces the last one.
+   */
+  async function pairingCode(device, from) {
+    let pairing;
+    try {
+      pairing = await post(`handheld/devices/${enc(device.deviceId)}/pairing`);
+    } catch (error) {
+      fail(error);
+      return;
+    }
+    openDialog({title: 'Pair the driver\'s app', id: 'pairing-dialog', onClose: () => from && from.isConnected && from.focus(),
+      build: close => h('div', {},
+        h('p', {}, `Device #${pairing.deviceId} (${pairing.driver}). On the handheld, open the driver's app and enter the code,`
+          + ' or scan the QR code with its camera. The code works once, until ' + when(pairing.expiresAt) + '.'),
+        h('p', {class: 'pairing-code', id: 'pairing-code'}, pairing.code),
+        h('img', {src: 'data:image/png;base64,' + pairing.qrPng, alt: `QR code of the pairing link for device ${pairing.deviceId}`,
+          id: 'pairing-qr', class: 'pairing-qr', width: '220', height: '220'}),
+        h('div', {class: 'actions'}, button('Done', {id: 'pairing-close', class: 'primary'}, close)))});
+    pairing.code = null;
   }
 
   /** The token goes straight into the dialog; nothing here keeps it. */

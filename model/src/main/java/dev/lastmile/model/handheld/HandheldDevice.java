@@ -20,9 +20,18 @@ import java.time.Instant;
 @Table(name = "handheld_device")
 @NamedQuery(name = HandheldDevice.BY_TOKEN_HASH, query = "SELECT d FROM HandheldDevice d JOIN FETCH d.driver"
         + " WHERE d.tokenHash = :hash AND d.revokedAt IS NULL AND d.expiresAt > :now")
+@NamedQuery(name = HandheldDevice.BY_PAIRING_HASH, query = "SELECT d FROM HandheldDevice d JOIN FETCH d.driver"
+        + " WHERE d.pairingHash = :hash AND d.revokedAt IS NULL AND d.pairingExpiresAt > :now")
 public class HandheldDevice {
 
     public static final String BY_TOKEN_HASH = "HandheldDevice.byTokenHash";
+    public static final String BY_PAIRING_HASH = "HandheldDevice.byPairingHash";
+
+    /**
+     * The driver's web app holds its token in this cookie: HttpOnly, so no page script reads it, and sent to
+     * the handheld API only.
+     */
+    public static final String COOKIE = "lastmile_handheld";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -47,6 +56,12 @@ public class HandheldDevice {
     @Column(name = "expires_at", nullable = false)
     private Instant expiresAt;
 
+    @Column(name = "pairing_hash", length = 64)
+    private String pairingHash;
+
+    @Column(name = "pairing_expires_at")
+    private Instant pairingExpiresAt;
+
     protected HandheldDevice() {
     }
 
@@ -63,6 +78,19 @@ public class HandheldDevice {
         this.tokenHash = newTokenHash;
         this.issuedAt = at;
         this.expiresAt = newExpiry;
+    }
+
+    /** A one-time pairing code (its hash) for the device to fetch its token with; replaces an earlier code. */
+    public void offerPairing(String codeHash, Instant until) {
+        this.pairingHash = codeHash;
+        this.pairingExpiresAt = until;
+    }
+
+    /** Pairing hands the device a new token and uses the code up. */
+    public void paired(String newTokenHash, Instant at, Instant newExpiry) {
+        rotate(newTokenHash, at, newExpiry);
+        this.pairingHash = null;
+        this.pairingExpiresAt = null;
     }
 
     public Instant expiresAt() {

@@ -5,6 +5,7 @@ import dev.lastmile.access.signin.Credentials;
 import dev.lastmile.access.token.Tokens;
 import dev.lastmile.model.access.Caller;
 import dev.lastmile.model.access.CurrentCaller;
+import dev.lastmile.model.handheld.HandheldDevice;
 import dev.lastmile.model.problem.DomainException;
 import dev.lastmile.model.shipper.ShippersByKey;
 import dev.lastmile.web.problem.DatabaseOutage;
@@ -37,6 +38,8 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
     /** How the caller proved itself; CSRF protection applies to the session only. */
     public static final String VIA = "dev.lastmile.caller.via";
     public static final String VIA_SESSION = "session";
+    /** The driver's web app: its device token in an HttpOnly cookie that only the handheld API receives. */
+    public static final String VIA_DEVICE_COOKIE = "device-cookie";
 
     private static final Jsonb JSON = JsonbBuilder.create();
 
@@ -85,6 +88,11 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return Optional.of(credentials.partnerByBasic(authorization.substring(6)).asCaller());
         }
+        Optional<String> deviceCookie = deviceCookie(request);
+        if (deviceCookie.isPresent()) {
+            request.setAttribute(VIA, VIA_DEVICE_COOKIE);
+            return Optional.of(credentials.device(deviceCookie.get()));
+        }
         Optional<BrowserSession.Signed> session = BrowserSession.of(request);
         if (session.isPresent()) {
             credentials.stillValid(session.get().caller(), session.get().epoch());
@@ -92,6 +100,20 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
             return Optional.of(session.get().caller());
         }
         return Optional.empty();
+    }
+
+    /**
+     * The web app's device cookie, on the handheld API only. Pairing is left out: a device whose old token was
+     * revoked must still be able to pair again.
+     */
+    private static Optional<String> deviceCookie(HttpServletRequest request) {
+        String handheld = request.getContextPath() + "/api/handheld/";
+        if (request.getCookies() == null || !request.getRequestURI().startsWith(handheld)
+                || request.getRequestURI().startsWith(handheld + "pairing")) {
+            return Optional.empty();
+        }
+        return java.util.Arrays.stream(request.getCookies()).filter(c -> HandheldDevice.COOKIE.equals(c.getName()))
+                .map(jakarta.servlet.http.Cookie::getValue).filter(v -> !v.isBlank()).findFirst();
     }
 
     private static AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response,

@@ -26,8 +26,24 @@ public class CsrfGuard implements ContainerRequestFilter {
     @Context
     HttpServletRequest request;
 
+    /**
+     * The driver's web app sends this header with every change. A page of another site cannot add it without a
+     * CORS preflight, which this site never grants; SameSite=Strict on the cookie is the first line.
+     */
+    public static final String HANDHELD_HEADER = "X-Lastmile-Handheld";
+
     @Override
     public void filter(ContainerRequestContext context) {
+        if (!SAFE.contains(context.getMethod())
+                && CallerAuthentication.VIA_DEVICE_COOKIE.equals(request.getAttribute(CallerAuthentication.VIA))) {
+            if (context.getHeaderString(HANDHELD_HEADER) == null) {
+                context.abortWith(Response.status(403).type(Problem.MEDIA_TYPE)
+                        .entity(new Problem(Problem.TYPE_BASE + "csrf-token-missing", "Forbidden", 403,
+                                "Send " + HANDHELD_HEADER + ": 1 with every change the driver's app makes.",
+                                context.getUriInfo().getRequestUri().getPath(), List.of())).build());
+            }
+            return;
+        }
         if (SAFE.contains(context.getMethod()) || context.getUriInfo().getPath().startsWith("auth/session")
                 || !CallerAuthentication.VIA_SESSION.equals(request.getAttribute(CallerAuthentication.VIA))) {
             return;

@@ -3,6 +3,7 @@ package dev.lastmile.pod.device.boundary;
 import dev.lastmile.model.access.Roles;
 import dev.lastmile.model.problem.Violations;
 import dev.lastmile.pod.device.control.Devices;
+import dev.lastmile.reports.label.QrCodes;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -42,6 +44,14 @@ public class DeviceResource {
             return new DeviceView(issued.device().id(), issued.device().driver().id(), issued.device().driver().name(),
                     issued.device().label(), issued.token(), issued.device().expiresAt().toString());
         }
+    }
+
+    /**
+     * A one-time pairing code for the driver's web app: typed on the device, or scanned from {@code qrPng}, whose
+     * content is {@code link} (the app's address with the code), so a phone's camera opens the app paired.
+     */
+    public record PairingView(long deviceId, long driverId, String driver, String label, String code, String expiresAt,
+                              String link, String qrPng) {
     }
 
     /** A handheld as staff list it: never its token. */
@@ -83,12 +93,34 @@ public class DeviceResource {
     }
 
     @POST
+    @Path("{id}/pairing")
+    @RolesAllowed({Roles.ADMIN, Roles.DEPOT_STAFF})
+    @Operation(summary = "A one-time pairing code for a handheld", description = "The driver's app exchanges it for the"
+            + " device's token at POST /api/handheld/pairing. Valid for lastmile.handheld.pairing-lifetime (15 minutes);"
+            + " a new code replaces an earlier one. Shown this once, with a QR code of the app's pairing link.")
+    public Response offerPairing(@PathParam("id") long id, @Context UriInfo uri) {
+        Devices.Pairing pairing = devices.offerPairing(id);
+        String link = uri.getBaseUri().resolve("../driver/#pair=" + pairing.code()).toString();
+        String qr = java.util.Base64.getEncoder().encodeToString(QrCodes.png(link, 144));
+        return Response.status(201).entity(new PairingView(pairing.device().id(), pairing.device().driver().id(),
+                pairing.device().driver().name(), pairing.device().label(), pairing.code(),
+                pairing.expiresAt().toString(), link, qr)).build();
+    }
+
+    @POST
     @Path("me/token")
     @RolesAllowed(Roles.DRIVER)
     @Operation(summary = "The handheld renews its own token", description = "Send the current token; the answer holds"
-            + " the new one, and the current one stops working.")
-    public DeviceView rotateOwn() {
-        return DeviceView.of(devices.rotateOwn());
+            + " the new one, and the current one stops working. A web app that holds its token in the handheld cookie"
+            + " gets the new one as that cookie, not in the answer.")
+    public Response rotateOwn(@Context HttpHeaders headers, @Context UriInfo uri) {
+        Devices.Issued issued = devices.rotateOwn();
+        if (DeviceCookie.sentBy(headers)) {
+            DeviceView view = DeviceView.of(issued);
+            return Response.ok(new DeviceView(view.deviceId(), view.driverId(), view.driver(), view.label(), null,
+                    view.expiresAt())).cookie(DeviceCookie.holding(issued.token(), issued.device().expiresAt(), uri)).build();
+        }
+        return Response.ok(DeviceView.of(issued)).build();
     }
 
     @DELETE

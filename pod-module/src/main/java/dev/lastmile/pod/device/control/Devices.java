@@ -31,7 +31,15 @@ public class Devices {
     Duration lifetime;
 
     @Inject
+    @ConfigProperty(name = "lastmile.handheld.pairing-lifetime", defaultValue = "PT15M")
+    Duration pairingLifetime;
+
+    @Inject
     CurrentCaller caller;
+
+    /** A one-time pairing code for a device, shown this once; only its hash is kept. */
+    public record Pairing(HandheldDevice device, String code, Instant expiresAt) {
+    }
 
     /** A new device for the driver, and its token; the token is shown this once and never stored. */
     public record Issued(HandheldDevice device, String token) {
@@ -76,6 +84,33 @@ public class Devices {
             throw new NotAuthenticated("The handheld token is unknown, expired or revoked.");
         }
         return rotated(device);
+    }
+
+    /**
+     * A one-time code the handheld exchanges for its token, so no token is typed or read out. A new code
+     * replaces an earlier one of the same device; using it replaces the device's token.
+     */
+    public Pairing offerPairing(long deviceId) {
+        HandheldDevice device = scoped(deviceId);
+        String code = PairingCode.newCode();
+        Instant until = Instant.now().plus(pairingLifetime);
+        device.offerPairing(Credential.hashOf(code), until);
+        return new Pairing(device, code, until);
+    }
+
+    /** The handheld that shows a valid pairing code gets a new token; the code is used up. */
+    public Issued pair(String code) {
+        new Violations().require("code", code).throwIfAny();
+        String normalised = PairingCode.normalise(code);
+        HandheldDevice device = em.createNamedQuery(HandheldDevice.BY_PAIRING_HASH, HandheldDevice.class)
+                .setParameter("hash", Credential.hashOf(normalised)).setParameter("now", Instant.now())
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .getResultList().stream().findFirst()
+                .orElseThrow(() -> new NotAuthenticated("The pairing code is unknown, used or expired: ask the depot for a new one."));
+        String token = Credential.newSecret(32);
+        Instant now = Instant.now();
+        device.paired(Credential.hashOf(token), now, now.plus(lifetime));
+        return new Issued(device, token);
     }
 
     private Issued rotated(HandheldDevice device) {
