@@ -64,7 +64,9 @@ public final class DriverAppBenchmark {
                 phone.throttle(kbits * KBIT, rtt);
                 Result first = phone.firstLoad(app, pairingCode(api, deviceId), relay, stops);
                 Result later = phone.start(app, relay, stops);
+                // DevTools' offline mode does not cover what the service worker fetches: the relay goes down as well.
                 phone.offline();
+                relay.cut();
                 Result offline = phone.start(app, relay, stops);
                 System.out.printf("%nfirst load, unthrottled (baseline): %,7d bytes, stop list usable after %,6d ms%n",
                         baseline.bytes(), baseline.millis());
@@ -87,11 +89,11 @@ public final class DriverAppBenchmark {
     /** A depot, one van big enough, one driver, the parcels spread over a town, the day planned, a handheld. */
     private static long dayWithOneRoute(ApiClient api, int stops) {
         api.post("api/depots", Json.createObjectBuilder().add("code", DEPOT).add("name", "App benchmark depot")
-                .add("latitude", 52.2053).add("longitude", 0.1218).build());
+                .add("latitude", 52.2053).add("longitude", 0.1218).add("opens", "06:00").add("closes", "23:00").build());
         api.post("api/depots/" + DEPOT + "/vehicles", Json.createObjectBuilder().add("registration", "APP 150")
                 .add("type", "VAN").add("capacityKg", 5000).add("capacityParcels", stops + 10).build());
         long driverId = api.post("api/depots/" + DEPOT + "/drivers", Json.createObjectBuilder().add("name", "Pat Bench")
-                .build()).getJsonNumber("id").longValue();
+                .add("shiftStart", "06:00").add("shiftEnd", "22:30").build()).getJsonNumber("id").longValue();
         String key = api.post("api/shippers", Json.createObjectBuilder().add("code", "APPB").add("name", "App Bench Ltd")
                 .build()).getString("apiKey");
         Random random = new Random(7);
@@ -102,8 +104,8 @@ public final class DriverAppBenchmark {
                     .add("recipient", Json.createObjectBuilder().add("name", "Recipient " + i).add("email", "r" + i + "@example.org"))
                     .add("address", Json.createObjectBuilder().add("line", (i + 1) + " Mill Road").add("town", "Cambridge")
                             .add("postcode", "CB1 2AD").add("country", "GB")
-                            .add("latitude", 52.2053 + (random.nextDouble() - 0.5) * 0.05)
-                            .add("longitude", 0.1218 + (random.nextDouble() - 0.5) * 0.08))
+                            .add("latitude", 52.2053 + (random.nextDouble() - 0.5) * 0.03)
+                            .add("longitude", 0.1218 + (random.nextDouble() - 0.5) * 0.05))
                     .add("weightKg", 1.5).add("deliveryDate", today.toString())
                     .add("instructions", "Ring twice; parcel " + i));
         }
@@ -112,7 +114,8 @@ public final class DriverAppBenchmark {
                 .build());
         int planned = plan.getJsonArray("routes").getJsonObject(0).getJsonArray("stops").size();
         if (planned != stops) {
-            throw new IllegalStateException("the plan has " + planned + " stops, not " + stops + ": " + plan);
+            throw new IllegalStateException("the plan has " + planned + " stops, not " + stops + "; "
+                    + plan.getJsonArray("unplaced").size() + " unplaced");
         }
         return api.post("api/handheld/devices", Json.createObjectBuilder().add("driverId", driverId)
                 .add("label", "Benchmark phone").build()).getJsonNumber("deviceId").longValue();
@@ -211,6 +214,8 @@ public final class DriverAppBenchmark {
 
         private final ServerSocket listening;
         private final AtomicLong bytes = new AtomicLong();
+        private final java.util.Set<Socket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private volatile boolean down;
 
         private Relay(ServerSocket listening, int target) {
             this.listening = listening;
@@ -229,11 +234,23 @@ public final class DriverAppBenchmark {
             return bytes.get();
         }
 
+        /** No network from now on: open connections are dropped, new ones closed at once. */
+        void cut() {
+            down = true;
+            open.forEach(Relay::closeQuietly);
+        }
+
         private void accept(int target) {
             while (!listening.isClosed()) {
                 try {
                     Socket client = listening.accept();
+                    if (down) {
+                        client.close();
+                        continue;
+                    }
                     Socket server = new Socket("localhost", target);
+                    open.add(client);
+                    open.add(server);
                     daemon(() -> pump(client, server));
                     daemon(() -> pump(server, client));
                 } catch (IOException e) {
@@ -261,6 +278,8 @@ public final class DriverAppBenchmark {
             } finally {
                 closeQuietly(from);
                 closeQuietly(to);
+                open.remove(from);
+                open.remove(to);
             }
         }
 

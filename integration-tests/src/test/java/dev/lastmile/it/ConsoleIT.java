@@ -50,6 +50,7 @@ class ConsoleIT {
     private static String parcelTwo;
     private static String waitingParcel;
     private static String deviceToken;
+    private static String pairingCode;
 
     @ArquillianResource
     private URL base;
@@ -312,9 +313,23 @@ class ConsoleIT {
             browser.click("#secret-close");
             browser.waitUntil("the token is gone from the page", () -> !browser.pageSource().contains(deviceToken));
             browser.waitUntil("the handheld in the list", () -> browser.text("#handhelds").contains("Console handheld"));
+            browser.click("#handhelds [data-test=device-pair]");
+            String code = browser.text("#pairing-code").strip();
+            assertTrue(code.matches("[A-Z2-9]{4}-[A-Z2-9]{4}"), code);
+            assertTrue(browser.visible("#pairing-qr").getAttribute("src").startsWith("data:image/png;base64,"));
+            browser.screenshot("handheld-pairing-code");
+            browser.click("#pairing-close");
+            browser.waitUntil("the code is gone from the page", () -> !browser.pageSource().contains(code));
+            pairingCode = code;
             assertStayedLocal(browser);
         }
         assertEquals(200, Api.anonymous(root()).get("api/handheld/manifest?date=" + TODAY, deviceToken).status());
+        Api.Reply paired = Api.anonymous(root()).post("api/handheld/pairing", Json.createObjectBuilder().add("code", pairingCode)
+                .build());
+        assertEquals(200, paired.status(), paired.body());
+        assertEquals(401, Api.anonymous(root()).get("api/handheld/manifest?date=" + TODAY, deviceToken).status(),
+                "pairing replaced the device's earlier token");
+        deviceToken = paired.json().getString("token");
     }
 
     @Test

@@ -271,6 +271,12 @@ class DriverAppIT {
         phone.waitUntil("the device's own check", () -> phone.text("#form-errors").contains(stops.get(0)));
         assertTrue(phone.text("#form-errors").contains("signature"), phone.text("#form-errors"));
         phone.screenshot("driver-deliver-checked");
+        Object unlabelled = phone.script("return Array.from(document.querySelectorAll('input, select, textarea, canvas'))"
+                + ".filter(f => !(f.labels && f.labels.length) && !f.getAttribute('aria-label')).map(f => f.id || f.outerHTML);");
+        assertEquals(List.of(), unlabelled, "every field and the signature pad have a name a screen reader says");
+        Object small = phone.script("return Array.from(document.querySelectorAll('button, .btn, .choice'))"
+                + ".filter(b => b.offsetParent && b.getBoundingClientRect().height < 48).map(b => b.id || b.textContent);");
+        assertEquals(List.of(), small, "touch targets of at least 48 px, for gloves");
         deliverToRecipient(0, "Rita Recipient", true);
         allSent();
         assertEquals("DELIVERED", status(stops.get(0)));

@@ -200,11 +200,27 @@ class MicroSmokeIT {
     private static final Set<String> PUBLIC_BY_DESIGN = Set.of(
             "GET /api/health", "GET /api/tracking/{trackingId}", "GET /api/proofs/{trackingId}",
             "POST /api/auth/token", "POST /api/auth/session", "DELETE /api/auth/session",
-            "GET /api/auth/oidc", "GET /api/auth/oidc/callback");
+            "GET /api/auth/oidc", "GET /api/auth/oidc/callback",
+            // The one-time pairing code in the body is the handheld's credential.
+            "POST /api/handheld/pairing");
 
     private static boolean publicByDesign(String operation) {
         // The recipient's self-service link is its own credential (a signature over the tracking id).
         return PUBLIC_BY_DESIGN.contains(operation) || operation.matches("(GET|PUT|POST) /api/choices/\\{trackingId}.*");
+    }
+
+    @Test
+    void theDriversAppIsServedWithItsOfflineCacheStampedByTheBuild() throws Exception {
+        HttpResponse<String> page = get("driver/");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("js/main.js"), page.body());
+        HttpResponse<String> worker = get("driver/sw.js");
+        assertEquals(200, worker.statusCode());
+        assertTrue(worker.body().matches("(?s).*const VERSION = 'lastmile-driver-[0-9A-Za-z.-]+-\\d{14}';.*"), worker.body());
+        for (String asset : List.of("driver/js/outbox.js", "driver/i18n/de.json",
+                "webjars/signature_pad/5.0.4/dist/signature_pad.umd.min.js", "webjars/leaflet/1.9.4/dist/leaflet.js")) {
+            assertEquals(200, get(asset).statusCode(), asset);
+        }
     }
 
     @Test
