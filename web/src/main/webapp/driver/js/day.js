@@ -42,8 +42,24 @@ export async function refresh() {
     const kept = (await db.meta('notices')) || [];
     await db.setMeta('notices', kept.concat(notices));
   }
+  await fetchLines(reply.body.routes);
   await load();
   return reply;
+}
+
+/** Each route's line along the roads, kept per revision: the map draws it offline too. */
+async function fetchLines(routes) {
+  for (const r of routes) {
+    const kept = await db.meta('line-' + r.routeId);
+    if (kept && kept.revision === r.revision) continue;
+    const line = await call('GET', `routes/${r.routeId}/geometry`);
+    if (line.status === 200) await db.setMeta('line-' + r.routeId, {revision: r.revision, points: line.body.points});
+  }
+}
+
+export async function lineOf(r) {
+  const kept = await db.meta('line-' + r.routeId);
+  return kept && kept.revision === r.revision ? kept.points : null;
 }
 
 function stopsOf(manifest) {
@@ -61,6 +77,9 @@ function differences(before, after, handled) {
     if (handled.has(id)) continue;
     if (!was) notices.push({kind: 'added', trackingId: id, address: stop.address});
     else if (was.address !== stop.address) notices.push({kind: 'redirected', trackingId: id, address: stop.address});
+    else if (['safePlace', 'neighbour', 'locker', 'instructions', 'contactless'].some(k => was[k] !== stop[k])) {
+      notices.push({kind: 'wishes', trackingId: id, address: stop.address});
+    }
     else if (was.status !== stop.status && !['PLANNED', 'OUT_FOR_DELIVERY', 'DELIVERED'].includes(stop.status)) {
       notices.push({kind: 'status', trackingId: id, status: stop.status, address: stop.address});
     }

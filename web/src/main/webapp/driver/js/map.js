@@ -3,7 +3,8 @@
 
 let map = null;
 
-export function routeMap(container, route, calls, tileUrl) {
+/** @param line the route's points along the roads, or null for straight legs between the stops */
+export function routeMap(container, route, calls, tileUrl, line) {
   if (!window.L) return;
   const L = window.L;
   if (map) {
@@ -18,7 +19,7 @@ export function routeMap(container, route, calls, tileUrl) {
   }
   const depot = [route.depot.latitude, route.depot.longitude];
   const points = [depot, ...calls.map(c => [c.latitude, c.longitude]), depot];
-  L.polyline(points, {color: '#0b3d91', weight: 4, opacity: 0.8}).addTo(map);
+  L.polyline(line && line.length > 1 ? line : points, {color: '#0b3d91', weight: 4, opacity: 0.8}).addTo(map);
   L.circleMarker(depot, {radius: 9, color: '#000', fillColor: '#ffb300', fillOpacity: 1}).addTo(map)
     .bindTooltip(route.depot.name);
   calls.forEach(c => {

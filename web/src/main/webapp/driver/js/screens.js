@@ -5,7 +5,8 @@ import * as db from './db.js';
 import * as outbox from './outbox.js';
 import {call, Offline} from './api.js';
 import {t, time, day as dayName} from './i18n.js';
-import {day, load, refresh, route, calls, callDone, status, findStop, otherVehicle, chooseRoute, closeOf, attemptsOf} from './day.js';
+import {day, load, refresh, route, calls, callDone, status, findStop, otherVehicle, chooseRoute, closeOf, attemptsOf, lineOf}
+  from './day.js';
 import {h, show, button} from './dom.js';
 import {onScan, trackingIdOf, hasCamera, fromCamera} from './scanner.js';
 import {METHODS, REASONS, needs, checkDelivery, afterAttempt, MAX_PHOTOS} from './rules.js';
@@ -173,7 +174,7 @@ export function start() {
   const mapBox = h('div', {id: 'day-map', class: 'map', role: 'region', 'aria-label': t('map')});
   content.push(list, mapBox);
   show('start', ...content);
-  routeMap(mapBox, r, all, manifest.tileUrl);
+  lineOf(r).then(line => mapBox.isConnected && routeMap(mapBox, r, all, manifest.tileUrl, line));
 }
 
 // ---------------------------------------------------------------- load-out

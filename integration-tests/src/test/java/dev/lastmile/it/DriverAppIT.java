@@ -58,6 +58,7 @@ class DriverAppIT {
     private static String vehicle;
     private static String otherVehicle;
     private static long routeId;
+    private static long otherRouteId;
     /** The route's parcels in stop order, and one parcel of the other van. */
     private static final List<String> stops = new ArrayList<>();
     private static String otherVansParcel;
@@ -134,6 +135,7 @@ class DriverAppIT {
         routeId = big.getJsonNumber("id").longValue();
         vehicle = big.getString("vehicle");
         otherVehicle = routes.get(1).getString("vehicle");
+        otherRouteId = routes.get(1).getJsonNumber("id").longValue();
         for (JsonObject stop : big.getJsonArray("stops").getValuesAs(JsonObject.class)) {
             stops.add(stop.getString("trackingId"));
         }
@@ -195,6 +197,11 @@ class DriverAppIT {
         assertEquals(401, Api.anonymous(root()).post("api/handheld/pairing", Json.createObjectBuilder()
                 .add("code", codes.get(0)).build()).status(), "a pairing code works once");
         assertEquals(200, Api.anonymous(root()).get("api/handheld/manifest", token).status());
+        Api.Reply line = Api.anonymous(root()).get("api/handheld/routes/" + routeId + "/geometry", token);
+        assertEquals(200, line.status(), line.body());
+        assertEquals(stops.size() + 2, line.json().getJsonArray("points").size(), "depot, the stops in order, depot");
+        assertEquals(404, Api.anonymous(root()).get("api/handheld/routes/" + otherRouteId + "/geometry", token).status(),
+                "another driver's route");
         int outside = Api.anonymous(root()).get("api/routes/" + routeId, token).status();
         assertTrue(outside == 401 || outside == 403, "the device token opens nothing outside the handheld API: " + outside);
         phone.waitUntil("the app kept on the device", () -> Boolean.TRUE.equals(
@@ -418,6 +425,26 @@ class DriverAppIT {
         for (String url : phone.requests()) {
             assertTrue(url.contains("://" + root().getHost()), "a request left the machine: " + url);
         }
+    }
+
+    @Test
+    @Order(8)
+    void aDeliveryTheServerRefusesIsShownWithItsReasonAndNotRetried() throws Exception {
+        // The parcel reported missing turns up under a seat after the day was closed: the route takes no more scans.
+        String late = stops.get(stops.size() - 1);
+        String before = status(late);
+        deliverToRecipient(stops.size() - 1, "After Hours", false);
+        phone.waitUntil("refused, and said so", () -> phone.visible("#queue-badge").getText().contains("1 refused"));
+        assertEquals("0", phone.visible("#queue-badge").getAttribute("data-waiting"), "a refused event waits no more");
+        phone.click("#queue-badge");
+        phone.waitUntil("the reason in words", () -> phone.text("#queue-list").contains("closed"));
+        phone.screenshot("driver-refused-event");
+        long stored = TestDatabase.count("scan_event");
+        phone.driver().navigate().refresh();
+        phone.waitUntil("the app back", () -> "true".equals(phone.script("return document.body.dataset.ready")));
+        phone.waitUntil("still refused after a restart", () -> phone.visible("#queue-badge").getText().contains("1 refused"));
+        assertEquals(stored, TestDatabase.count("scan_event"), "the refused event is not sent again");
+        assertEquals(before, status(late), "a refused event changes nothing");
     }
 
     /** Reads the QR code staff show, as a phone's camera would. */

@@ -89,7 +89,11 @@ public class RouteResource {
     @Operation(summary = "The route's line for a map: depot, stops in order, depot", description = "Along the roads when"
             + " the depot plans on the road network (map data © OpenStreetMap contributors), else straight legs.")
     public GeometryView geometry(@PathParam("id") long id) {
-        Route route = scoped(id);
+        return lineOf(scoped(id), distances);
+    }
+
+    /** Depot, the stops in order, depot: along the roads where the depot plans on them. */
+    static GeometryView lineOf(Route route, dev.lastmile.routing.planning.control.Distances distances) {
         List<dev.lastmile.model.geo.GeoPoint> stops = new ArrayList<>();
         stops.add(route.depot().location());
         route.stops().forEach(s -> stops.add(s.parcel().location()));
