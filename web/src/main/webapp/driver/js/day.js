@@ -9,6 +9,8 @@ export const day = {manifest: null, events: [], routeId: null};
 /** The manifest kept on the device, and the queue. */
 export async function load() {
   day.manifest = (await db.meta('manifest')) || null;
+  // Each stop knows its route: what the device did counts for that route only (a parcel tried yesterday is new today).
+  for (const r of (day.manifest ? day.manifest.routes : [])) for (const s of r.stops) s.routeId = r.routeId;
   day.events = await db.queue();
   const chosen = await db.meta('routeId');
   const routes = day.manifest ? day.manifest.routes : [];
@@ -34,7 +36,8 @@ export async function refresh() {
   if (reply.status !== 200) return reply;
   const before = day.manifest;
   // What the driver did on this device explains its own changes (a failed attempt sends a parcel back to planning).
-  const handled = new Set(day.events.filter(e => e.kind === 'event' && e.type !== 'LOAD_OUT').map(e => e.trackingId));
+  const handled = new Set(day.events.filter(e => e.kind === 'event' && e.type !== 'LOAD_OUT' && e.state !== 'refused')
+    .map(e => e.trackingId));
   const notices = before && before.date === reply.body.date ? differences(before, reply.body, handled) : [];
   day.manifest = reply.body;
   await db.setMeta('manifest', reply.body);
@@ -42,8 +45,8 @@ export async function refresh() {
     const kept = (await db.meta('notices')) || [];
     await db.setMeta('notices', kept.concat(notices));
   }
-  await fetchLines(reply.body.routes);
   await load();
+  await fetchLines(reply.body.routes).catch(() => {});
   return reply;
 }
 
@@ -98,7 +101,9 @@ function differences(before, after, handled) {
 export function status(stop) {
   let local = null;
   for (const e of day.events) {
-    if (e.kind === 'event' && e.state !== 'refused' && e.trackingId === stop.trackingId) local = e.type;
+    if (e.kind === 'event' && e.state !== 'refused' && e.trackingId === stop.trackingId && e.routeId === stop.routeId) {
+      local = e.type;
+    }
   }
   if (local === 'DELIVERED' || local === 'FAILED' || local === 'RETURNED_TO_DEPOT') return local;
   if (stop.status === 'DELIVERED') return 'DELIVERED';
@@ -148,5 +153,5 @@ export function closeOf(routeId) {
 /** Failed attempts so far: the server's count at the last manifest, plus the ones this device recorded since. */
 export function attemptsOf(stop) {
   return (stop.failedAttempts || 0) + day.events.filter(e => e.kind === 'event' && e.type === 'FAILED'
-    && e.trackingId === stop.trackingId && e.state === 'pending').length;
+    && e.trackingId === stop.trackingId && e.routeId === stop.routeId && e.state === 'pending').length;
 }

@@ -37,8 +37,16 @@ export async function meta(key) {
   return done((await store('meta', 'readonly')).get(key));
 }
 
+/** Resolves once the value is on the device (the transaction committed), not merely queued. */
 export async function setMeta(key, value) {
-  return done((await store('meta', 'readwrite')).put(value, key));
+  const db = await open();
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction('meta', 'readwrite');
+    tx.objectStore('meta').put(value, key);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error);
+  });
 }
 
 /** Adds items to the queue in one transaction, so a crash keeps all of them or none. */
@@ -64,12 +72,33 @@ export async function update(items) {
     for (const item of items) tx.objectStore('queue').put(item);
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(tx.error);
+    // A full disk aborts the transaction without an error event.
+    tx.onabort = () => reject(tx.error);
   });
 }
 
 /** The whole queue, oldest first. */
 export async function queue() {
   return done((await store('queue', 'readonly')).getAll());
+}
+
+/** Forgets what the server settled more than {@code days} ago: the device is not an archive. */
+export async function forgetSettled(days) {
+  const before = new Date(Date.now() - days * 24 * 3600 * 1000).toISOString();
+  const db = await open();
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction('queue', 'readwrite');
+    const queue = tx.objectStore('queue');
+    queue.openCursor().onsuccess = event => {
+      const cursor = event.target.result;
+      if (!cursor) return;
+      if (cursor.value.state !== 'pending' && cursor.value.sentAt && cursor.value.sentAt < before) cursor.delete();
+      cursor.continue();
+    };
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error);
+  });
 }
 
 export async function pending() {

@@ -22,6 +22,21 @@ export function show(screen, ...children) {
   window.scrollTo(0, 0);
 }
 
+/** A button whose action runs once at a time: a second tap (or a glove's double tap) waits for the first. */
 export function button(label, onclick, attributes = {}) {
-  return h('button', {type: 'button', class: 'btn', ...attributes, onclick}, label);
+  const element = h('button', {type: 'button', class: 'btn', ...attributes}, label);
+  element.addEventListener('click', async event => {
+    if (element.dataset.busy) return;
+    element.dataset.busy = 'true';
+    element.setAttribute('aria-busy', 'true');
+    try {
+      await onclick(event);
+    } catch (e) {
+      console.warn('action failed:', e && e.message);
+    } finally {
+      delete element.dataset.busy;
+      element.removeAttribute('aria-busy');
+    }
+  });
+  return element;
 }

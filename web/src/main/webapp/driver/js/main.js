@@ -93,8 +93,16 @@ async function renew(paired) {
   }
 }
 
-/** The manifest again when the network is there; what the depot changed is shown on the start screen. */
-export async function sync() {
+let syncing = null;
+
+/** The manifest again when the network is there, one fetch at a time; what the depot changed shows on the start screen. */
+export function sync() {
+  if (!syncing) syncing = syncOnce().catch(e => console.warn('manifest not refreshed:', e && e.message))
+    .finally(() => { syncing = null; });
+  return syncing;
+}
+
+async function syncOnce() {
   const paired = await device();
   if (!paired || paired.revoked) return;
   try {
@@ -120,20 +128,19 @@ async function boot() {
     navigator.serviceWorker.register('sw.js', {scope: './'}).catch(() => {});
   }
   watchPosition();
+  await db.forgetSettled(7).catch(() => {});
   await load();
   const paired = await device();
   outbox.whenUnpaired(unpaired);
-  outbox.onChange(async () => {
-    await load();
-    await bar();
-    screens.refreshed();
-  });
+  outbox.onChange(() => load().then(bar).then(() => screens.refreshed())
+    .catch(e => console.warn('screen not refreshed:', e && e.message)));
   if (paired && !paired.revoked) {
+    // A renewal replaces the token at once: nothing else may be in flight with the old one meanwhile.
+    await renew(paired).catch(() => {});
     outbox.sendFor(paired.driverId);
     outbox.flush();
-    renew(paired);
   }
-  window.addEventListener('hashchange', render);
+  window.addEventListener('hashchange', () => render().catch(e => console.error(e)));
   window.addEventListener('online', () => {
     sync();
     bar();

@@ -12,7 +12,7 @@ export function routeMap(container, route, calls, tileUrl, line) {
     map = null;
   }
   container.classList.add('map-plain');
-  map = L.map(container, {zoomControl: true, attributionControl: !!tileUrl, keyboard: true});
+  map = L.map(container, {zoomControl: true, attributionControl: !!tileUrl, keyboard: true, maxZoom: 18});
   if (tileUrl) {
     L.tileLayer(tileUrl, {maxZoom: 19}).addTo(map);
     container.classList.remove('map-plain');

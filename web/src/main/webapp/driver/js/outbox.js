@@ -1,15 +1,21 @@
 // One path for everything the driver does, online or not: it goes into the device's queue first and is
-// sent from there, in the order it happened, whenever the network is there. Small scans travel in batches;
-// an event carrying photos travels on its own after them, so a large photo on a weak uplink does not hold
-// the scans back (the server applies events in the order they happened, whatever order they arrive in).
+// sent from there, in the order it happened, whenever the network is there. Events travel in batches; a
+// delivery's photos follow it, one request each, once the delivery is stored, so a large photo on a weak
+// uplink does not hold back the scans queued behind it. An event that still carries a large image (a failed
+// attempt's photo) travels on its own after the batches (the server applies events in the order they
+// happened, whatever order they arrive in).
 // Each event ends stored, duplicate (already there) or refused with the server's reason; a refused event
 // is kept and shown, never retried. Without a device token nothing is sent, and nothing is dropped.
 
 import * as db from './db.js';
-import {call, Offline} from './api.js';
+import {call, upload, Offline} from './api.js';
 
 const BATCH = 100;
+/** Halved when a proxy refuses a batch as too large (413), back to BATCH after a batch gets through. */
+let batchSize = BATCH;
 const HEAVY = 64 * 1024;
+/** A photo whose delivery the server says it does not have, after this many tries, is given up (and shown). */
+const PHOTO_TRIES = 5;
 const listeners = new Set();
 let running = null;
 let again = false;
@@ -49,7 +55,11 @@ export function flush() {
     return running;
   }
   clearTimeout(timer);
-  running = pass().finally(() => {
+  running = pass().catch(e => {
+    // Nothing is lost (the queue is on the device); the next pass tries again.
+    console.warn('sending paused:', e && e.message);
+    timer = setTimeout(flush, delay);
+  }).finally(() => {
     running = null;
     if (again) {
       again = false;
@@ -67,6 +77,10 @@ async function pass() {
     delay = 2000;
   } catch (e) {
     if (e.unpaired) return;
+    if (e.now) {
+      timer = setTimeout(flush, 0);
+      return;
+    }
     if (e instanceof Offline || e.retry) {
       timer = setTimeout(flush, delay);
       delay = Math.min(delay * 2, 60000);
@@ -85,7 +99,7 @@ async function sendSome() {
   const close = waiting.find(item => item.kind === 'close');
   const before = close ? waiting.filter(item => item.seq < close.seq) : waiting;
   const events = before.filter(item => item.kind === 'event');
-  const light = events.filter(item => item.bytes < HEAVY).slice(0, BATCH);
+  const light = events.filter(item => item.bytes < HEAVY).slice(0, batchSize);
   if (light.length) {
     await sendEvents(light);
     return true;
@@ -93,6 +107,11 @@ async function sendSome() {
   const heavy = events.find(item => item.bytes >= HEAVY);
   if (heavy) {
     await sendEvents([heavy]);
+    return true;
+  }
+  const photo = await nextPhoto(before.filter(item => item.kind === 'photo'));
+  if (photo) {
+    await sendPhoto(photo);
     return true;
   }
   if (close) {
@@ -105,21 +124,62 @@ async function sendSome() {
 async function sendEvents(items) {
   const reply = await call('POST', 'events', {events: items.map(item => item.body)});
   if (answeredLater(reply)) return;
+  if (reply.status === 413 && items.length > 1) {
+    batchSize = Math.max(1, Math.floor(items.length / 2));
+    throw Object.assign(new Error('smaller'), {retry: true, now: true});
+  }
   const now = new Date().toISOString();
   if (reply.status === 200 && reply.body && Array.isArray(reply.body.results)) {
+    batchSize = BATCH;
     reply.body.results.forEach((result, i) => settle(items[i], result.status, result, now));
-  } else {
-    // The whole batch was refused (it cannot be one event's fault the server could name): say why on each.
+  } else if (reply.status === 400 && reply.body && reply.body.type || reply.status === 413) {
+    // The server refused the batch as such (a problem document) or one event is too large: say why on each.
     items.forEach(item => settle(item, 'REJECTED', reply.body || {detail: `HTTP ${reply.status}`}, now));
+  } else {
+    // Anything else (a proxy's 403 or 404, a 415) is not the events' fault: they wait and go again.
+    throw Object.assign(new Error(`HTTP ${reply.status}`), {retry: true});
   }
   await db.update(items);
   changed({settled: items});
 }
 
+/** The first photo whose delivery is through; photos of a refused delivery are refused with it. */
+async function nextPhoto(photos) {
+  if (!photos.length) return null;
+  const all = await db.queue();
+  for (const photo of photos) {
+    const event = all.find(item => item.kind === 'event' && item.eventId === photo.eventId);
+    if (!event || event.state === 'refused') {
+      settle(photo, 'REJECTED', {problem: 'delivery-refused', detail: event ? event.detail : 'its delivery is gone'},
+        new Date().toISOString());
+      await db.update([photo]);
+      changed({settled: [photo]});
+      continue;
+    }
+    if (event.state !== 'pending') return photo;
+  }
+  return null;
+}
+
+async function sendPhoto(item) {
+  const reply = await upload(`events/${encodeURIComponent(item.eventId)}/photos/${item.number}`, item.body.jpeg);
+  if (answeredLater(reply)) return;
+  if (reply.status === 404 && (item.tries = (item.tries || 0) + 1) < PHOTO_TRIES) {
+    await db.update([item]);
+    throw Object.assign(new Error('later'), {retry: true});
+  }
+  settle(item, reply.status === 201 ? 'STORED' : reply.status === 200 ? 'DUPLICATE' : 'REJECTED', reply.body || {},
+    new Date().toISOString());
+  await db.update([item]);
+  changed({settled: [item]});
+}
+
 async function sendClose(item) {
   const reply = await call('POST', `routes/${item.routeId}/close`, item.body);
   if (answeredLater(reply)) return;
-  settle(item, reply.status === 200 ? 'STORED' : 'REJECTED', reply.body || {}, new Date().toISOString());
+  // Closed already: this close got through before and its answer was lost (the reconciliation is the depot's).
+  const closedBefore = reply.status === 409 && reply.body && /route-closed$/.test(reply.body.type || '');
+  settle(item, reply.status === 200 || closedBefore ? 'STORED' : 'REJECTED', reply.body || {}, new Date().toISOString());
   if (reply.status === 200) item.reconciliation = reply.body;
   await db.update([item]);
   changed({settled: [item]});
@@ -127,13 +187,15 @@ async function sendClose(item) {
 
 function settle(item, status, result, at) {
   item.state = status === 'STORED' ? 'stored' : status === 'DUPLICATE' ? 'duplicate' : 'refused';
+  // The server has it: the device keeps the line for the driver, not the images.
+  if (item.state !== 'refused') item.body = null;
   item.problem = result.problem || (result.type ? result.type.split('/').pop() : null);
   item.detail = result.detail || null;
   item.errors = result.errors || [];
   item.sentAt = at;
 }
 
-/** 401: the device is no longer paired (kept, waiting); 5xx, 429, 403 from a proxy: try again later. */
+/** 401: the device is no longer paired (kept, waiting); 5xx, 429, 408: try again later. */
 function answeredLater(reply) {
   if (reply.status === 401) {
     onUnpaired();

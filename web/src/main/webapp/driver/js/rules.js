@@ -30,10 +30,11 @@ export function checkDelivery(method, delivery, pinRequired) {
   if (wanted.receivedBy && !(delivery.receivedBy || '').trim()) problems.push('ruleReceivedBy');
   if (wanted.neighbourHouse && !(delivery.neighbourHouse || '').trim()) problems.push('ruleNeighbourHouse');
   if (wanted.signature && !delivery.signaturePng) problems.push('ruleSignature');
-  if (wanted.photo && !(delivery.photosJpeg || []).length) problems.push('rulePhoto');
+  const photoCount = (delivery.photosJpeg || []).length + (delivery.photosToFollow || 0);
+  if (wanted.photo && !photoCount) problems.push('rulePhoto');
   if (wanted.lockerCompartment && !(delivery.lockerCompartment || '').trim()) problems.push('ruleLocker');
   if (pinRequired && !/^\d{4,6}$/.test(delivery.pin || '')) problems.push('rulePin');
-  if ((delivery.photosJpeg || []).length > MAX_PHOTOS) problems.push('rulePhotoCount');
+  if (photoCount > MAX_PHOTOS) problems.push('rulePhotoCount');
   if ((delivery.photosJpeg || []).some(p => bytesOf(p) > MAX_PHOTO_BYTES)) problems.push('rulePhotoSize');
   if (delivery.signaturePng && bytesOf(delivery.signaturePng) > MAX_SIGNATURE_BYTES) problems.push('ruleSignatureSize');
   return problems;

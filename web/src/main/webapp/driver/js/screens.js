@@ -60,7 +60,7 @@ function stamp(type, stop, extra = {}) {
 }
 
 function withRoute(stop) {
-  return {...stop, routeId: day.routeId};
+  return {...stop, routeId: stop.routeId ?? day.routeId};
 }
 
 // ---------------------------------------------------------------- pairing
@@ -71,7 +71,10 @@ export async function pairing(previous) {
   const code = h('input', {id: 'pair-code', type: 'text', autocomplete: 'one-time-code', autocapitalize: 'characters',
     spellcheck: 'false', maxlength: '12', inputmode: 'text'});
   const error = h('p', {id: 'pair-error', class: 'error', role: 'alert'});
+  let pairing = false;
   const submit = async () => {
+    if (pairing) return;
+    pairing = true;
     error.textContent = '';
     try {
       const reply = await call('POST', 'pairing', {code: code.value, cookie: true});
@@ -82,15 +85,22 @@ export async function pairing(previous) {
       const paired = reply.body;
       await db.setMeta('device', {deviceId: paired.deviceId, driverId: paired.driverId, driver: paired.driver,
         depot: paired.depot, label: paired.label, expiresAt: paired.expiresAt});
-      if (previous && previous.driverId !== paired.driverId) await db.setMeta('manifest', null);
+      if (previous && previous.driverId !== paired.driverId) {
+        // Another driver's day: the first driver's manifest, notices and route choice go; their events stay held.
+        await db.setMeta('manifest', null);
+        await db.setMeta('notices', []);
+        await db.setMeta('routeId', null);
+        await load();
+      }
       outbox.sendFor(paired.driverId);
       history.replaceState(null, '', location.pathname + '#day');
       await refresh().catch(() => null);
       outbox.flush();
       await go('#day');
     } catch (e) {
-      if (!(e instanceof Offline)) throw e;
-      error.textContent = t('pairOffline');
+      error.textContent = e instanceof Offline ? t('pairOffline') : t('pairFailed');
+    } finally {
+      pairing = false;
     }
   };
   const fromLink = location.hash.match(/^#pair=([A-Za-z0-9-]+)/);
@@ -356,9 +366,10 @@ export function deliver(index) {
       const png = pad.toDataURL('image/png');
       delivery.signaturePng = png.slice(png.indexOf(',') + 1);
     }
-    if (photos.length) delivery.photosJpeg = photos.slice();
+    // The photos follow the delivery, each on its own, so the delivery gets through first on a weak uplink.
+    if (photos.length) delivery.photosToFollow = photos.length;
     if (pinRequired) delivery.pin = value('pin');
-    const problems = checkDelivery(method, delivery, pinRequired).map(key => t(key));
+    const problems = checkDelivery(method, {...delivery, photosToFollow: 0, photosJpeg: photos}, pinRequired).map(key => t(key));
     if (missing.length) problems.unshift(t('scanAll', {ids: missing.map(s => s.trackingId).join(', ')}));
     const where = await position();
     if (!where) problems.push(t('noPosition'));
@@ -367,7 +378,11 @@ export function deliver(index) {
       errors.focus();
       return;
     }
-    await outbox.add(c.stops.map(s => stamp('DELIVERED', withRoute(s), {location: where, delivery})));
+    const events = c.stops.map(s => stamp('DELIVERED', withRoute(s), {location: where, delivery}));
+    const following = events.flatMap(event => photos.map((jpeg, i) => ({kind: 'photo', driverId: event.driverId,
+      routeId: event.routeId, trackingId: event.trackingId, eventId: event.eventId, number: i + 1, type: 'PHOTO',
+      occurredAt: event.occurredAt, body: {jpeg}})));
+    await outbox.add(events.concat(following));
     await load();
     await go(nextCall(index));
   };
@@ -446,7 +461,8 @@ export function close() {
   const r = route();
   if (!r) return go('#day');
   const sent = closeOf(r.routeId);
-  current = close;
+  // While the driver scans parcels back, answers arriving must not rebuild the form (and lose the scans).
+  current = sent || r.closed ? close : null;
   if (sent || r.closed) {
     const rec = sent && sent.reconciliation;
     const names = list => (list || []).map(p => p.trackingId || p).join(', ') || '–';
@@ -504,7 +520,8 @@ export function close() {
 export async function queue() {
   current = () => queue();
   const items = (await db.queue()).slice().reverse();
-  const label = item => item.kind === 'close' ? t('dayClose') : `${t('type_' + item.type)} · ${item.trackingId}`;
+  const label = item => item.kind === 'close' ? t('dayClose') : item.kind === 'photo'
+    ? `${t('photoN', {n: item.number})} · ${item.trackingId}` : `${t('type_' + item.type)} · ${item.trackingId}`;
   show('queue', heading(t('queueTitle')),
     h('ul', {class: 'queue-list', id: 'queue-list'}, items.map(item => h('li', {class: 'q-' + item.state, 'data-event': item.eventId || ''},
       h('strong', {}, t('state_' + item.state)), ' ', label(item), ' · ', time(item.occurredAt),

@@ -162,6 +162,12 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
+    /** As a driver's handheld sends a photo after its delivery: the bytes themselves, with its device token. */
+    Reply putBytes(String path, String contentType, byte[] body, String deviceToken) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", contentType)
+                .header("Authorization", "Bearer " + deviceToken).PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
     Reply soap(String path, String action, String envelope) {
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "text/xml; charset=utf-8")
                 .header("SOAPAction", "\"" + action + "\"").POST(HttpRequest.BodyPublishers.ofString(envelope)).build());

@@ -403,6 +403,52 @@ class ProofOfDeliveryIT {
         }
     }
 
+    @Test
+    @Order(13)
+    void aDeliverysPhotosFollowItOneByOneEachStoredOnce() throws Exception {
+        // A depot of its own, so that the other tests' routes stay as they are.
+        Api api = api();
+        String depot = DEPOT.replace("POD", "PHO");
+        api.post("api/depots", Json.createObjectBuilder().add("code", depot).add("name", "Bow").add("latitude", LAT)
+                .add("longitude", LON).build());
+        api.post("api/depots/" + depot + "/vehicles", Json.createObjectBuilder().add("registration", depot + " A")
+                .add("type", "VAN").add("capacityKg", 500).add("capacityParcels", 5).build());
+        long driver = api.post("api/depots/" + depot + "/drivers", Json.createObjectBuilder().add("name", "Pia Photo").build())
+                .json().getJsonNumber("id").longValue();
+        String tokenP = Handhelds.issue(api, driver);
+        String parcel = api.post("api/parcels", aParcel().to("Recipient P", "1 Bow Road", "E3 2AN", LAT + 0.002, LON)
+                .on(TODAY).json()).json().getString("trackingId");
+        assertEquals(1, api.post("api/plans", Json.createObjectBuilder().add("depot", depot).add("date", TODAY.toString())
+                .build()).json().getJsonArray("routes").size());
+        stopOf.put(parcel, Json.createObjectBuilder().add("latitude", LAT + 0.002).add("longitude", LON).build());
+        byte[] jpeg = Base64.getDecoder().decode(image("jpg"));
+        byte[] png = Base64.getDecoder().decode(image("png"));
+        JsonObject delivery = delivered(parcel, at(300), lat(parcel), lon(parcel), Json.createObjectBuilder()
+                .add("method", "SAFE_PLACE").add("photosToFollow", 2));
+        String eventId = delivery.getString("eventId");
+        String photo = "api/handheld/events/" + eventId + "/photos/";
+        assertEquals(404, api().putBytes(photo + "1", "image/jpeg", jpeg, tokenP).status(),
+                "a photo before its delivery: send it again later");
+        assertEquals(1, send(api(), tokenP, delivery).json().getInt("stored"), "announced photos stand in for the photo");
+        assertEquals("DELIVERED", status(parcel));
+        long photos = TestDatabase.count("pod_photo");
+        Api.Reply first = api().putBytes(photo + "1", "image/jpeg", jpeg, tokenP);
+        assertEquals(201, first.status(), first.body());
+        assertEquals("STORED", first.json().getString("status"));
+        assertEquals(200, api().putBytes(photo + "1", "image/jpeg", jpeg, tokenP).status(), "sent again: already there");
+        assertEquals(409, api().putBytes(photo + "3", "image/jpeg", jpeg, tokenP).status(), "only two were announced");
+        Api.Reply notJpeg = api().putBytes(photo + "2", "image/jpeg", png, tokenP);
+        assertEquals(400, notJpeg.status(), notJpeg.body());
+        assertTrue(notJpeg.body().contains("JPEG"), notJpeg.body());
+        assertEquals(404, api().putBytes(photo + "2", "image/jpeg", jpeg, tokenB).status(), "another driver's delivery");
+        assertEquals(201, api().putBytes(photo + "2", "image/jpeg", jpeg, tokenP).status());
+        assertEquals(photos + 2, TestDatabase.count("pod_photo"), "each photo stored once");
+        JsonObject tooMany = send(api(), tokenP, delivered(parcel, at(301), lat(parcel), lon(parcel),
+                Json.createObjectBuilder().add("method", "SAFE_PLACE").add("photosToFollow", 6))).json();
+        assertEquals("REJECTED", tooMany.getJsonArray("results").getJsonObject(0).getString("status"), tooMany.toString());
+        assertEquals("invalid-request", tooMany.getJsonArray("results").getJsonObject(0).getString("problem"), "at most 5 photos");
+    }
+
     static String image(String format) throws Exception {
         BufferedImage picture = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
         picture.setRGB(5, 5, 0xff0000);

@@ -19,8 +19,9 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "scan_event")
-@NamedQuery(name = ScanEvent.KNOWN_IDS, query = "SELECT e.deviceEventId FROM ScanEvent e"
-        + " WHERE e.deviceId = :device AND e.deviceEventId IN :ids")
+// Known to any of the driver's handhelds: a device paired again under a new registration re-sends its queue.
+@NamedQuery(name = ScanEvent.KNOWN_IDS, query = "SELECT e.deviceEventId FROM ScanEvent e WHERE e.deviceEventId IN :ids"
+        + " AND e.deviceId IN (SELECT d.id FROM HandheldDevice d WHERE d.driver = :driver)")
 @NamedQuery(name = ScanEvent.OF_ROUTE, query = "SELECT e FROM ScanEvent e WHERE e.routeId = :route AND e.type = :type")
 public class ScanEvent {
 

@@ -81,6 +81,10 @@ public class DeliveryProof {
     @Column(name = "delivered_at", nullable = false)
     private Instant deliveredAt;
 
+    /** Photos the handheld sends after the delivery itself (a weak uplink); 0 when all came with it. */
+    @Column(name = "photos_to_follow", nullable = false)
+    private int photosToFollow;
+
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "route_id")
     private Route route;
@@ -153,5 +157,13 @@ public class DeliveryProof {
 
     public Optional<Driver> driver() {
         return Optional.ofNullable(driver);
+    }
+
+    public void expectPhotos(int toFollow) {
+        this.photosToFollow = toFollow;
+    }
+
+    public int photosToFollow() {
+        return photosToFollow;
     }
 }

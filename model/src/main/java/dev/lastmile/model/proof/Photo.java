@@ -17,9 +17,11 @@ import java.time.Instant;
 @Entity
 @Table(name = "pod_photo")
 @NamedQuery(name = Photo.OF_PROOF, query = "SELECT p FROM Photo p WHERE p.proofId = :proof ORDER BY p.id")
+@NamedQuery(name = Photo.FOLLOWED, query = "SELECT COUNT(p) FROM Photo p WHERE p.proofId = :proof AND p.followIndex = :index")
 public class Photo {
 
     public static final String OF_PROOF = "Photo.ofProof";
+    public static final String FOLLOWED = "Photo.followed";
 
     @Id
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "pod_photo_serial")
@@ -41,6 +43,10 @@ public class Photo {
     @Column(name = "taken_at", nullable = false)
     private Instant takenAt;
 
+    /** For a photo sent after its delivery: its number (1, 2, …) among those the delivery announced. */
+    @Column(name = "follow_index")
+    private Integer followIndex;
+
     protected Photo() {
     }
 
@@ -53,6 +59,13 @@ public class Photo {
 
     public static Photo ofDelivery(long proofId, byte[] jpeg, Instant takenAt) {
         return new Photo(proofId, null, jpeg, takenAt);
+    }
+
+    /** Photo number {@code index} of those a delivery said would follow it. */
+    public static Photo followingDelivery(long proofId, int index, byte[] jpeg, Instant takenAt) {
+        Photo photo = new Photo(proofId, null, jpeg, takenAt);
+        photo.followIndex = index;
+        return photo;
     }
 
     public static Photo ofAttempt(long attemptId, byte[] jpeg, Instant takenAt) {

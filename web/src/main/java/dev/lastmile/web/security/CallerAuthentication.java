@@ -103,13 +103,15 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
     }
 
     /**
-     * The web app's device cookie, on the handheld API only. Pairing is left out: a device whose old token was
-     * revoked must still be able to pair again.
+     * The web app's device cookie, on the handheld API only. Pairing is left out (a device whose old token was
+     * revoked must still be able to pair again), and so is the staff's management of handhelds.
      */
     private static Optional<String> deviceCookie(HttpServletRequest request) {
         String handheld = request.getContextPath() + "/api/handheld/";
-        if (request.getCookies() == null || !request.getRequestURI().startsWith(handheld)
-                || request.getRequestURI().startsWith(handheld + "pairing")) {
+        String uri = request.getRequestURI();
+        // Staff manage handhelds under /api/handheld/devices from the console, perhaps in the same browser as the app.
+        boolean staffPath = uri.startsWith(handheld + "devices") && !uri.startsWith(handheld + "devices/me/");
+        if (request.getCookies() == null || !uri.startsWith(handheld) || uri.startsWith(handheld + "pairing") || staffPath) {
             return Optional.empty();
         }
         return java.util.Arrays.stream(request.getCookies()).filter(c -> HandheldDevice.COOKIE.equals(c.getName()))

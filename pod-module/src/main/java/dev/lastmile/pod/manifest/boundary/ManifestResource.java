@@ -109,7 +109,7 @@ public class ManifestResource {
             return List.of();
         }
         List<Object[]> rows = em.createQuery("SELECT r.vehicle.registration, s.parcel.trackingId FROM Stop s JOIN s.route r"
-                + " WHERE r.depot = :depot AND r.day = :day AND r.driver <> :driver AND r.withdrawnAt IS NULL"
+                + " WHERE r.depot = :depot AND r.day = :day AND (r.driver IS NULL OR r.driver <> :driver) AND r.withdrawnAt IS NULL"
                 + " AND s.parcel.trackingId IS NOT NULL ORDER BY r.vehicle.registration, s.sequence", Object[].class)
                 .setParameter("depot", device.driver().depot()).setParameter("day", day)
                 .setParameter("driver", device.driver()).getResultList();

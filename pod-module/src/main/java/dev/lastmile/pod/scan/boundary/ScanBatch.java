@@ -15,9 +15,12 @@ public record ScanBatch(List<Event> events) {
     public record Location(Double latitude, Double longitude, Double accuracyM) {
     }
 
-    /** Evidence of a delivery; which fields are required depends on the method. */
+    /**
+     * Evidence of a delivery; which fields are required depends on the method. {@code photosToFollow}: photos sent
+     * after the event (PUT /api/handheld/events/{eventId}/photos/{n}), so a weak uplink carries the delivery first.
+     */
     public record Delivery(String method, String receivedBy, String neighbourHouse, String lockerCompartment, String pin,
-                           String signaturePng, List<String> photosJpeg) {
+                           String signaturePng, List<String> photosJpeg, Integer photosToFollow) {
     }
 
     public record Failure(String reason, String photoJpeg) {

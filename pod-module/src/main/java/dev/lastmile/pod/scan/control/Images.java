@@ -26,6 +26,11 @@ public final class Images {
         return checked(field, decode(field, base64), JPEG_MAGIC, "JPEG", MAX_PHOTO_BYTES);
     }
 
+    /** A JPEG sent as it is (a photo that follows its delivery), not base64 in JSON. */
+    public static byte[] jpegBytes(String field, byte[] bytes) {
+        return checked(field, bytes, JPEG_MAGIC, "JPEG", MAX_PHOTO_BYTES);
+    }
+
     private static byte[] checked(String field, byte[] bytes, byte[] magic, String kind, int maxBytes) {
         if (bytes.length < magic.length || !Arrays.equals(Arrays.copyOf(bytes, magic.length), magic)) {
             throw new InvalidRequest(field, "is not a " + kind + " image");

@@ -105,6 +105,7 @@ public class Outcomes {
         DeliveryProof proof = new DeliveryProof(parcel, new DeliveryProof.Evidence(handover.method(), receivedBy,
                 handover.neighbourHouse(), handover.lockerCompartment(), scan.location(), scan.accuracyMetres(),
                 handover.signaturePng()), scan.occurredAt(), route, driver);
+        proof.expectPhotos(handover.photosToFollow());
         em.persist(proof);
         handover.photos().forEach(jpeg -> em.persist(Photo.ofDelivery(proof.id(), jpeg, scan.occurredAt())));
         geofence.tooFar(parcel.location(), scan.location(), scan.accuracyMetres()).ifPresent(detail ->

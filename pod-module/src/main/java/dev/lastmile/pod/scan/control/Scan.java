@@ -12,9 +12,9 @@ import java.util.List;
 public record Scan(String eventId, ScanType type, TrackingId trackingId, Instant occurredAt, GeoPoint location,
                    Double accuracyMetres, Handover handover, Attempt attempt) {
 
-    /** What a DELIVERED event carries. */
+    /** What a DELIVERED event carries; {@code photosToFollow} more photos come after it. */
     public record Handover(DeliveryMethod method, String receivedBy, String neighbourHouse, String lockerCompartment,
-                           String pin, byte[] signaturePng, List<byte[]> photos) {
+                           String pin, byte[] signaturePng, List<byte[]> photos, int photosToFollow) {
     }
 
     /** What a FAILED event carries. */

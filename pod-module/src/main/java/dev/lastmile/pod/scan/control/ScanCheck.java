@@ -71,7 +71,10 @@ public final class ScanCheck {
         byte[] signature = delivery.signaturePng() == null ? null
                 : violations.attempt("delivery", () -> Images.png("delivery.signaturePng", delivery.signaturePng()));
         List<String> encoded = delivery.photosJpeg() == null ? List.of() : delivery.photosJpeg();
-        violations.check(encoded.size() <= MAX_PHOTOS, "delivery.photosJpeg", "at most " + MAX_PHOTOS + " photos");
+        int toFollow = delivery.photosToFollow() == null ? 0 : delivery.photosToFollow();
+        violations.check(toFollow >= 0, "delivery.photosToFollow", "must not be negative");
+        violations.check(encoded.size() + Math.max(0, toFollow) <= MAX_PHOTOS, "delivery.photosJpeg",
+                "at most " + MAX_PHOTOS + " photos, those to follow included");
         List<byte[]> photos = new ArrayList<>();
         for (int i = 0; i < encoded.size() && i < MAX_PHOTOS; i++) {
             String field = "delivery.photosJpeg[" + i + "]";
@@ -82,10 +85,10 @@ public final class ScanCheck {
             }
         }
         if (method != null) {
-            requireEvidence(method, delivery, delivery.signaturePng() != null, !encoded.isEmpty(), violations);
+            requireEvidence(method, delivery, delivery.signaturePng() != null, !encoded.isEmpty() || toFollow > 0, violations);
         }
         return new Scan.Handover(method, trim(delivery.receivedBy()), trim(delivery.neighbourHouse()),
-                trim(delivery.lockerCompartment()), delivery.pin(), signature, photos);
+                trim(delivery.lockerCompartment()), delivery.pin(), signature, photos, Math.max(0, toFollow));
     }
 
     /** Each way of handing over needs its own evidence (see DeliveryMethod). */

@@ -88,7 +88,7 @@ public class ScanIngestion {
             return new ArrayList<>();
         }
         Set<String> known = new HashSet<>(em.createNamedQuery(ScanEvent.KNOWN_IDS, String.class)
-                .setParameter("device", device.id())
+                .setParameter("driver", device.driver())
                 .setParameter("ids", checked.stream().map(c -> c.scan().eventId()).toList()).getResultList());
         List<Checked> fresh = new ArrayList<>();
         for (Checked c : checked) {

@@ -33,15 +33,28 @@ class ScanCheckTest {
     @Test
     void aDeliveryToTheRecipientNeedsTheirNameSignatureAndPosition() {
         List<String> fields = fieldsRefusedIn(new ScanBatch.Event("e2", "DELIVERED", PARCEL, "2026-11-25T10:00:00Z", null,
-                new ScanBatch.Delivery("RECIPIENT", null, null, null, null, null, null), null));
+                new ScanBatch.Delivery("RECIPIENT", null, null, null, null, null, null, null), null));
         assertTrue(fields.containsAll(List.of("location", "delivery.receivedBy", "delivery.signaturePng")), fields.toString());
     }
 
     @Test
     void aSafePlaceDeliveryNeedsAPhoto() {
         List<String> fields = fieldsRefusedIn(new ScanBatch.Event("e3", "DELIVERED", PARCEL, "2026-11-25T10:00:00Z",
-                AT_THE_DOOR, new ScanBatch.Delivery("SAFE_PLACE", null, null, null, null, null, List.of()), null));
+                AT_THE_DOOR, new ScanBatch.Delivery("SAFE_PLACE", null, null, null, null, null, List.of(), null), null));
         assertEquals(List.of("delivery.photosJpeg"), fields);
+    }
+
+    @Test
+    void photosAnnouncedToFollowAreTheSafePlacesPhotoUpToFiveInAll() {
+        Scan scan = ScanCheck.check(new ScanBatch.Event("e6", "DELIVERED", PARCEL, "2026-11-25T10:00:00Z", AT_THE_DOOR,
+                new ScanBatch.Delivery("SAFE_PLACE", null, null, null, null, null, null, 2), null), NOW);
+        assertEquals(2, scan.handover().photosToFollow());
+        assertEquals(List.of("delivery.photosJpeg"), fieldsRefusedIn(new ScanBatch.Event("e7", "DELIVERED", PARCEL,
+                "2026-11-25T10:00:00Z", AT_THE_DOOR, new ScanBatch.Delivery("SAFE_PLACE", null, null, null, null, null,
+                null, 6), null)));
+        assertEquals(List.of("delivery.photosToFollow", "delivery.photosJpeg"), fieldsRefusedIn(new ScanBatch.Event("e8",
+                "DELIVERED", PARCEL, "2026-11-25T10:00:00Z", AT_THE_DOOR, new ScanBatch.Delivery("SAFE_PLACE", null, null,
+                null, null, null, null, -1), null)));
     }
 
     @Test
