@@ -418,9 +418,14 @@ class ProofOfDeliveryIT {
         String tokenP = Handhelds.issue(api, driver);
         String parcel = api.post("api/parcels", aParcel().to("Recipient P", "1 Bow Road", "E3 2AN", LAT + 0.002, LON)
                 .on(TODAY).json()).json().getString("trackingId");
-        assertEquals(1, api.post("api/plans", Json.createObjectBuilder().add("depot", depot).add("date", TODAY.toString())
-                .build()).json().getJsonArray("routes").size());
+        String second = api.post("api/parcels", aParcel().to("Recipient Q", "3 Bow Road", "E3 2AN", LAT + 0.003, LON)
+                .on(TODAY).json()).json().getString("trackingId");
+        JsonObject plan = api.post("api/plans", Json.createObjectBuilder().add("depot", depot).add("date", TODAY.toString())
+                .build()).json();
+        assertEquals(1, plan.getJsonArray("routes").size(), plan.toString());
+        long route = plan.getJsonArray("routes").getJsonObject(0).getJsonNumber("id").longValue();
         stopOf.put(parcel, Json.createObjectBuilder().add("latitude", LAT + 0.002).add("longitude", LON).build());
+        stopOf.put(second, Json.createObjectBuilder().add("latitude", LAT + 0.003).add("longitude", LON).build());
         byte[] jpeg = Base64.getDecoder().decode(image("jpg"));
         byte[] png = Base64.getDecoder().decode(image("png"));
         JsonObject delivery = delivered(parcel, at(300), lat(parcel), lon(parcel), Json.createObjectBuilder()
@@ -447,6 +452,15 @@ class ProofOfDeliveryIT {
                 Json.createObjectBuilder().add("method", "SAFE_PLACE").add("photosToFollow", 6))).json();
         assertEquals("REJECTED", tooMany.getJsonArray("results").getJsonObject(0).getString("status"), tooMany.toString());
         assertEquals("invalid-request", tooMany.getJsonArray("results").getJsonObject(0).getString("problem"), "at most 5 photos");
+
+        // A delivery whose announced photo never comes: staff hear of it when the route is closed.
+        assertEquals(1, send(api(), tokenP, delivered(second, at(302), lat(second), lon(second), Json.createObjectBuilder()
+                .add("method", "CONTACTLESS").add("photosToFollow", 1))).json().getInt("stored"));
+        assertEquals(200, api().post("api/handheld/routes/" + route + "/close", Json.createObjectBuilder()
+                .add("scannedBack", Json.createArrayBuilder()).build(), tokenP).status());
+        List<JsonObject> raised = api().get("api/pod/exceptions").jsonArray().getValuesAs(JsonObject.class).stream()
+                .filter(x -> x.getString("kind").equals("PHOTOS_MISSING")).toList();
+        assertEquals(List.of(second), raised.stream().map(x -> x.getString("trackingId")).toList(), raised.toString());
     }
 
     static String image(String format) throws Exception {

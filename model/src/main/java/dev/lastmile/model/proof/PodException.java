@@ -34,7 +34,9 @@ public class PodException {
         /** Delivered before the route left or long after its last planned stop. */
         OUTSIDE_ROUTE_TIME,
         /** Neither delivered nor scanned back at day close. */
-        MISSING_AT_DAY_CLOSE
+        MISSING_AT_DAY_CLOSE,
+        /** Delivered with photos to follow that had not arrived when the route was closed. */
+        PHOTOS_MISSING
     }
 
     @Id

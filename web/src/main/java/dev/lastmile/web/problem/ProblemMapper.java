@@ -52,6 +52,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         } else if (DatabaseOutage.causes(thrown)) {
             LOG.log(Level.WARNING, "database unavailable: " + DatabaseOutage.summary(thrown));
             problem = problem("service-unavailable", "Service unavailable", 503, DatabaseOutage.DETAIL, List.of());
+        } else if (rolledBackByTheDatabase(thrown)) {
+            // A deadlock or a lock wait that timed out: the database undid the whole transaction, so trying again is safe.
+            LOG.log(Level.WARNING, "transaction rolled back by the database: " + DatabaseOutage.summary(thrown));
+            problem = problem("try-again", "Try again", 503,
+                    "Another change got in the way and this request changed nothing; send it again.", List.of());
         } else if (cause instanceof WebApplicationException web) {
             Response.StatusType status = web.getResponse().getStatusInfo();
             problem = problem("http-" + status.getStatusCode(), status.getReasonPhrase(), status.getStatusCode(),
@@ -71,6 +76,16 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             response.header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS);
         }
         return response.build();
+    }
+
+    private static boolean rolledBackByTheDatabase(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransactionRollbackException
+                    || t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.lastmile.model.notify.Notification;
 import dev.lastmile.model.notify.OptOut;
 import dev.lastmile.model.partner.Partner;
 import dev.lastmile.model.shipper.Shipper;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -18,7 +19,12 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -59,6 +65,10 @@ public class OutboxBatch {
     @Inject
     PartnerCallbackCourier partners;
 
+    /** Not enlisted in the container's transactions: the claim commits on its own, at READ COMMITTED. */
+    @Resource(lookup = "java:app/jdbc/lastmile-serials")
+    DataSource claims;
+
     @Inject
     @ConfigProperty(name = "lastmile.outbox.first-backoff", defaultValue = "PT30S")
     Duration firstBackoff;
@@ -70,21 +80,58 @@ public class OutboxBatch {
     /**
      * Claims up to {@code max} due messages for {@code token} until {@code leaseEnds}: the lease is their
      * next attempt time, so a dispatcher that dies leaves them due again when it runs out.
+     *
+     * <p>On a connection of its own at READ COMMITTED: under InnoDB's default REPEATABLE READ the locking scan of
+     * the due index also locks the gap after the last due message, where every new message lands, and an intake
+     * transaction inserting two messages could deadlock with it (seen: a parcel refused with a 500).
      */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<Long> claim(int max, String token, Instant leaseEnds) {
-        @SuppressWarnings("unchecked")
-        List<Number> due = em.createNativeQuery("SELECT id FROM notification WHERE status = 'PENDING'"
-                        + " AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED")
-                .setParameter(1, Timestamp.from(Instant.now())).setParameter(2, max).getResultList();
-        List<Long> ids = due.stream().map(Number::longValue).toList();
-        if (!ids.isEmpty()) {
-            Query claim = em.createNativeQuery("UPDATE notification SET claim_token = ?, next_attempt_at = ?"
-                    + " WHERE id IN (" + placeholders(ids.size()) + ")")
-                    .setParameter(1, token).setParameter(2, Timestamp.from(leaseEnds));
-            withIds(claim, 3, ids).executeUpdate();
+        try (Connection connection = claims.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            int isolation = connection.getTransactionIsolation();
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            try {
+                List<Long> ids = due(connection, max);
+                if (!ids.isEmpty()) {
+                    try (PreparedStatement claim = connection.prepareStatement("UPDATE notification SET claim_token = ?,"
+                            + " next_attempt_at = ? WHERE id IN (" + placeholders(ids.size()) + ")")) {
+                        claim.setString(1, token);
+                        claim.setTimestamp(2, Timestamp.from(leaseEnds));
+                        for (int i = 0; i < ids.size(); i++) {
+                            claim.setLong(3 + i, ids.get(i));
+                        }
+                        claim.executeUpdate();
+                    }
+                }
+                connection.commit();
+                return ids;
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setTransactionIsolation(isolation);
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new jakarta.persistence.PersistenceException("claiming due messages failed", e);
         }
-        return ids;
+    }
+
+    private static List<Long> due(Connection connection, int max) throws SQLException {
+        try (PreparedStatement due = connection.prepareStatement("SELECT id FROM notification WHERE status = 'PENDING'"
+                + " AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED")) {
+            due.setTimestamp(1, Timestamp.from(Instant.now()));
+            due.setInt(2, max);
+            List<Long> ids = new java.util.ArrayList<>();
+            try (ResultSet rows = due.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+            return ids;
+        }
     }
 
     /**

@@ -64,7 +64,28 @@ public class DayClose {
             em.persist(new PodException(PodException.Kind.MISSING_AT_DAY_CLOSE, parcels.get(line.trackingId()), routeId,
                     null, "Not delivered and not scanned back when route " + routeId + " was closed.", now));
         }
+        raisePhotosMissing(route, now);
         return reconciliation;
+    }
+
+    /**
+     * A handheld sends a delivery's photos after it; by day close they have normally all arrived (the driver's app
+     * sends them before the close). A proof still short of its announced photos goes to staff review.
+     */
+    private void raisePhotosMissing(Route route, Instant now) {
+        for (DeliveryProof proof : em.createNamedQuery(DeliveryProof.OF_ROUTE, DeliveryProof.class).setParameter("route", route)
+                .getResultList()) {
+            if (proof.photosToFollow() == 0) {
+                continue;
+            }
+            long arrived = em.createQuery("SELECT COUNT(p) FROM Photo p WHERE p.proofId = :proof AND p.followIndex IS NOT NULL",
+                    Long.class).setParameter("proof", proof.id()).getSingleResult();
+            if (arrived < proof.photosToFollow()) {
+                em.persist(new PodException(PodException.Kind.PHOTOS_MISSING, proof.parcel(), route.id(), proof.id(),
+                        (proof.photosToFollow() - arrived) + " of " + proof.photosToFollow() + " photos the handheld announced"
+                                + " had not arrived when route " + route.id() + " was closed.", now));
+            }
+        }
     }
 
     /** Staff see the reconciliations of their own depots' routes only; others are not found. */
