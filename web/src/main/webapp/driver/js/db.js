@@ -37,43 +37,37 @@ export async function meta(key) {
   return done((await store('meta', 'readonly')).get(key));
 }
 
-/** Resolves once the value is on the device (the transaction committed), not merely queued. */
-export async function setMeta(key, value) {
+/**
+ * One read-write transaction on a store; resolves with what {@code work} returns once it committed (not merely
+ * queued), rejects on an error and on an abort (a full disk aborts without an error event).
+ */
+async function write(name, work) {
   const db = await open();
   return new Promise((resolve, reject) => {
-    const tx = db.transaction('meta', 'readwrite');
-    tx.objectStore('meta').put(value, key);
-    tx.oncomplete = () => resolve();
+    const tx = db.transaction(name, 'readwrite');
+    const result = work(tx.objectStore(name));
+    tx.oncomplete = () => resolve(result);
     tx.onerror = () => reject(tx.error);
     tx.onabort = () => reject(tx.error);
+  });
+}
+
+export function setMeta(key, value) {
+  return write('meta', meta => {
+    meta.put(value, key);
   });
 }
 
 /** Adds items to the queue in one transaction, so a crash keeps all of them or none. */
-export async function append(items) {
-  const db = await open();
-  return new Promise((resolve, reject) => {
-    const tx = db.transaction('queue', 'readwrite');
-    const queue = tx.objectStore('queue');
-    const keys = [];
-    for (const item of items) {
-      queue.add(item).onsuccess = e => keys.push(e.target.result);
-    }
-    tx.oncomplete = () => resolve(keys);
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error);
+export function append(items) {
+  return write('queue', queue => {
+    for (const item of items) queue.add(item);
   });
 }
 
-export async function update(items) {
-  const db = await open();
-  return new Promise((resolve, reject) => {
-    const tx = db.transaction('queue', 'readwrite');
-    for (const item of items) tx.objectStore('queue').put(item);
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-    // A full disk aborts the transaction without an error event.
-    tx.onabort = () => reject(tx.error);
+export function update(items) {
+  return write('queue', queue => {
+    for (const item of items) queue.put(item);
   });
 }
 
@@ -83,21 +77,15 @@ export async function queue() {
 }
 
 /** Forgets what the server settled more than {@code days} ago: the device is not an archive. */
-export async function forgetSettled(days) {
+export function forgetSettled(days) {
   const before = new Date(Date.now() - days * 24 * 3600 * 1000).toISOString();
-  const db = await open();
-  return new Promise((resolve, reject) => {
-    const tx = db.transaction('queue', 'readwrite');
-    const queue = tx.objectStore('queue');
+  return write('queue', queue => {
     queue.openCursor().onsuccess = event => {
       const cursor = event.target.result;
       if (!cursor) return;
       if (cursor.value.state !== 'pending' && cursor.value.sentAt && cursor.value.sentAt < before) cursor.delete();
       cursor.continue();
     };
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error);
   });
 }
 

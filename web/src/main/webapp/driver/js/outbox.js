@@ -210,12 +210,13 @@ function answeredLater(reply) {
 }
 
 export async function counts() {
-  const all = (await db.queue()).filter(item => item.driverId === driverId);
+  const everything = await db.queue();
+  const mine = everything.filter(item => item.driverId === driverId);
   return {
-    waiting: all.filter(i => i.state === 'pending').length,
-    refused: all.filter(i => i.state === 'refused').length,
-    sent: all.filter(i => i.state === 'stored' || i.state === 'duplicate').length,
-    held: (await db.queue()).filter(i => i.state === 'pending' && i.driverId !== driverId).length,
+    waiting: mine.filter(i => i.state === 'pending').length,
+    refused: mine.filter(i => i.state === 'refused').length,
+    sent: mine.filter(i => i.state === 'stored' || i.state === 'duplicate').length,
+    held: everything.filter(i => i.state === 'pending' && i.driverId !== driverId).length,
   };
 }
 

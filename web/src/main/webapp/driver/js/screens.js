@@ -272,7 +272,7 @@ function nextCall(after) {
   return next ? `#stop/${next.index}` : '#day';
 }
 
-function photoField(id, label, photos, max, onchange) {
+function photoField(id, label, photos, max) {
   const input = h('input', {id, type: 'file', accept: 'image/jpeg,image/*', capture: 'environment', class: 'file'});
   const thumbs = h('div', {class: 'thumbs', id: id + '-thumbs'});
   const error = h('p', {class: 'error', id: id + '-error', role: 'alert'});
@@ -289,7 +289,6 @@ function photoField(id, label, photos, max, onchange) {
       }
     }
     input.value = '';
-    if (onchange) onchange();
   });
   return h('div', {class: 'field'}, h('label', {for: id, class: 'btn btn-quiet file-label'}, label), input, thumbs, error);
 }
@@ -408,13 +407,12 @@ export function deliver(index) {
 
 // ---------------------------------------------------------------- failed attempt
 
-const NEXT_STEP = {RETURN_TO_SENDER: 'next_RETURN_TO_SENDER', HOLD_AT_DEPOT: 'next_HOLD_AT_DEPOT', REATTEMPT: 'next_REATTEMPT'};
 
 function nextStepText(stops, reason) {
   const today = day.manifest.date;
   const steps = stops.map(s => afterAttempt(day.manifest.policy, reason, attemptsOf(s) + 1, today));
   const step = steps.find(x => x.step === 'RETURN_TO_SENDER') || steps[0];
-  return t(NEXT_STEP[step.step], {day: dayName(step.day)});
+  return t('next_' + step.step, {day: dayName(step.day)});
 }
 
 export function fail(index) {

@@ -22,11 +22,16 @@ import java.time.Instant;
 // Known to any of the driver's handhelds: a device paired again under a new registration re-sends its queue.
 @NamedQuery(name = ScanEvent.KNOWN_IDS, query = "SELECT e.deviceEventId FROM ScanEvent e WHERE e.deviceEventId IN :ids"
         + " AND e.deviceId IN (SELECT d.id FROM HandheldDevice d WHERE d.driver = :driver)")
+@NamedQuery(name = ScanEvent.DELIVERY_OF_DRIVER, query = "SELECT e FROM ScanEvent e WHERE e.deviceEventId = :event"
+        + " AND e.type = :type"
+        + " AND e.deviceId IN (SELECT d.id FROM HandheldDevice d WHERE d.driver = :driver)")
 @NamedQuery(name = ScanEvent.OF_ROUTE, query = "SELECT e FROM ScanEvent e WHERE e.routeId = :route AND e.type = :type")
 public class ScanEvent {
 
     public static final String KNOWN_IDS = "ScanEvent.knownIds";
     public static final String OF_ROUTE = "ScanEvent.ofRoute";
+    /** An event of a type (a delivery) that any of the driver's handheld registrations sent, by its device event id. */
+    public static final String DELIVERY_OF_DRIVER = "ScanEvent.deliveryOfDriver";
 
     @Id
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "scan_event_serial")

@@ -73,13 +73,17 @@ public class DayClose {
      * sends them before the close). A proof still short of its announced photos goes to staff review.
      */
     private void raisePhotosMissing(Route route, Instant now) {
-        for (DeliveryProof proof : em.createNamedQuery(DeliveryProof.OF_ROUTE, DeliveryProof.class).setParameter("route", route)
-                .getResultList()) {
-            if (proof.photosToFollow() == 0) {
-                continue;
-            }
-            long arrived = em.createQuery("SELECT COUNT(p) FROM Photo p WHERE p.proofId = :proof AND p.followIndex IS NOT NULL",
-                    Long.class).setParameter("proof", proof.id()).getSingleResult();
+        List<DeliveryProof> announcing = em.createNamedQuery(DeliveryProof.OF_ROUTE, DeliveryProof.class)
+                .setParameter("route", route).getResultList().stream().filter(p -> p.photosToFollow() > 0).toList();
+        if (announcing.isEmpty()) {
+            return;
+        }
+        Map<Long, Long> arrivedByProof = em.createQuery("SELECT p.proofId, COUNT(p) FROM Photo p WHERE p.proofId IN :proofs"
+                        + " AND p.followIndex IS NOT NULL GROUP BY p.proofId", Object[].class)
+                .setParameter("proofs", announcing.stream().map(DeliveryProof::id).toList()).getResultList().stream()
+                .collect(Collectors.toMap(row -> (Long) row[0], row -> (Long) row[1]));
+        for (DeliveryProof proof : announcing) {
+            long arrived = arrivedByProof.getOrDefault(proof.id(), 0L);
             if (arrived < proof.photosToFollow()) {
                 em.persist(new PodException(PodException.Kind.PHOTOS_MISSING, proof.parcel(), route.id(), proof.id(),
                         (proof.photosToFollow() - arrived) + " of " + proof.photosToFollow() + " photos the handheld announced"

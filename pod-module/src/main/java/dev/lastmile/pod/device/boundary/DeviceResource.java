@@ -44,6 +44,11 @@ public class DeviceResource {
             return new DeviceView(issued.device().id(), issued.device().driver().id(), issued.device().driver().name(),
                     issued.device().label(), issued.token(), issued.device().expiresAt().toString());
         }
+
+        /** For a web app whose token travels as the cookie: the answer carries none. */
+        DeviceView withoutToken() {
+            return new DeviceView(deviceId, driverId, driver, label, null, expiresAt);
+        }
     }
 
     /**
@@ -116,9 +121,8 @@ public class DeviceResource {
     public Response rotateOwn(@Context HttpHeaders headers, @Context UriInfo uri) {
         Devices.Issued issued = devices.rotateOwn();
         if (DeviceCookie.sentBy(headers)) {
-            DeviceView view = DeviceView.of(issued);
-            return Response.ok(new DeviceView(view.deviceId(), view.driverId(), view.driver(), view.label(), null,
-                    view.expiresAt())).cookie(DeviceCookie.holding(issued.token(), issued.device().expiresAt(), uri)).build();
+            return Response.ok(DeviceView.of(issued).withoutToken())
+                    .cookie(DeviceCookie.holding(issued.token(), issued.device().expiresAt(), uri)).build();
         }
         return Response.ok(DeviceView.of(issued)).build();
     }

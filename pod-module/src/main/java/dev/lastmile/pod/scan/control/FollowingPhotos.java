@@ -26,10 +26,8 @@ public class FollowingPhotos {
     EntityManager em;
 
     public Outcome attach(HandheldDevice device, String eventId, int number, byte[] jpeg) {
-        ScanEvent delivery = em.createQuery("SELECT e FROM ScanEvent e WHERE e.deviceEventId = :event AND e.type = :type"
-                        + " AND e.deviceId IN (SELECT d.id FROM HandheldDevice d WHERE d.driver = :driver)", ScanEvent.class)
-                .setParameter("event", eventId).setParameter("type", ScanType.DELIVERED)
-                .setParameter("driver", device.driver()).getResultList().stream().findFirst()
+        ScanEvent delivery = em.createNamedQuery(ScanEvent.DELIVERY_OF_DRIVER, ScanEvent.class)
+                .setParameter("event", eventId).setParameter("type", ScanType.DELIVERED).setParameter("driver", device.driver()).getResultList().stream().findFirst()
                 // Not (yet) stored: the handheld sends the photo again once its delivery is through.
                 .orElseThrow(() -> new NotFound("delivery event", eventId));
         Parcel parcel = em.createNamedQuery(Parcel.BY_TRACKING_ID, Parcel.class)
