@@ -9,5 +9,10 @@ public enum ScanType {
     DELIVERED,
     FAILED,
     /** Scanned back in at the depot at day end, undelivered. */
-    RETURNED_TO_DEPOT
+    RETURNED_TO_DEPOT;
+
+    /** The driver is done with the stop: the van moves on to the next one. */
+    public boolean endsStop() {
+        return this == DELIVERED || this == FAILED;
+    }
 }

@@ -121,6 +121,13 @@ public class Parcel {
     @Column(name = "eta_to")
     private LocalDateTime etaTo;
 
+    /** Live messages ("you're next", "running late") sent on {@link #liveMessagesDay}: capped per day. */
+    @Column(name = "live_messages", nullable = false)
+    private int liveMessages;
+
+    @Column(name = "live_messages_day")
+    private LocalDate liveMessagesDay;
+
     @Column(name = "label_printed_at")
     private Instant labelPrintedAt;
 
@@ -470,6 +477,19 @@ public class Parcel {
     public void expectBetween(LocalDateTime from, LocalDateTime to) {
         this.etaFrom = from;
         this.etaTo = to;
+    }
+
+    /** Counts a live message of the day if the day's cap leaves room for it; false when the cap is reached. */
+    public boolean allowLiveMessage(LocalDate day, int cap) {
+        if (!day.equals(liveMessagesDay)) {
+            liveMessagesDay = day;
+            liveMessages = 0;
+        }
+        if (liveMessages >= cap) {
+            return false;
+        }
+        liveMessages++;
+        return true;
     }
 
     public Optional<LocalDateTime[]> etaWindow() {

@@ -93,6 +93,10 @@ public class Stop {
         return Optional.ofNullable(loadKgAfter);
     }
 
+    public Long id() {
+        return id;
+    }
+
     public int sequence() {
         return sequence;
     }

@@ -13,6 +13,7 @@ import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -57,6 +58,40 @@ public class Announcements {
             values.put("proof", links.proofLink(parcel.trackingId()));
             toRecipient(parcel, template, at, values);
         }
+    }
+
+    /** A live message: "you're next", "running late", "earlier than told". */
+    public void live(Parcel parcel, MessageTemplate template, Instant at, String etaFrom, String etaTo, long minutes) {
+        Map<String, String> values = basics(parcel);
+        values.put("etaFrom", etaFrom);
+        values.put("etaTo", etaTo);
+        values.put("minutes", String.valueOf(minutes));
+        toRecipient(parcel, template, at, values);
+    }
+
+    /** The shipper's ETA-changed webhook: the window told to the recipient and the live ETA behind it. */
+    public void etaChanged(Parcel parcel, Instant at, LocalDateTime from, LocalDateTime to, LocalDateTime eta, String change,
+                           int stopsBefore) {
+        Shipper shipper = parcel.shipper().orElse(null);
+        if (shipper == null || shipper.webhookUrl().isEmpty()) {
+            return;
+        }
+        String key = key(Channel.WEBHOOK, parcel, "ETA_CHANGED", at);
+        String body = Json.createObjectBuilder()
+                .add("eventId", key)
+                .add("type", "parcel.eta_changed")
+                .add("trackingId", parcel.trackingId().value())
+                .add("shipperReference", parcel.shipperReference().orElse(""))
+                .add("status", parcel.status().name())
+                .add("etaFrom", from.toString())
+                .add("etaTo", to.toString())
+                .add("eta", eta.toString())
+                .add("change", change)
+                .add("stopsBefore", stopsBefore)
+                .add("occurredAt", at.toString())
+                .build().toString();
+        enqueue(new Notification(key, Channel.WEBHOOK, "webhook", "en", parcel.id(), shipper.id(),
+                shipper.webhookUrl().get(), body, Instant.now()));
     }
 
     private Map<String, String> basics(Parcel parcel) {

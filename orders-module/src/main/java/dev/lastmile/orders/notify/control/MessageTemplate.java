@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * {@code <template>.email} and {@code <template>.sms}, placeholders in braces.
  */
 public enum MessageTemplate {
-    ON_ITS_WAY, SLOT_CONFIRMED, OUT_FOR_DELIVERY, DELIVERED, ATTEMPT_FAILED;
+    ON_ITS_WAY, SLOT_CONFIRMED, OUT_FOR_DELIVERY, DELIVERED, ATTEMPT_FAILED, YOU_ARE_NEXT, RUNNING_LATE, WINDOW_MOVED;
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
     private static final ResourceBundle.Control NO_DEFAULT_LOCALE =

@@ -8,6 +8,7 @@ import dev.lastmile.model.problem.NotFound;
 import dev.lastmile.orders.tracking.control.Parcels;
 import dev.lastmile.orders.tracking.control.Timeline;
 import dev.lastmile.orders.tracking.control.TrackingGuards;
+import dev.lastmile.orders.tracking.control.VanNearby;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -44,10 +45,14 @@ public class TrackingResource {
     @Inject
     TrackingGuards guards;
 
+    @Inject
+    VanNearby nearby;
+
     @GET
     @Path("{trackingId}")
     @Operation(summary = "Follow a parcel", description = "Without postcode: status and town only. With the"
-            + " recipient's postcode: delivery day, slot, ETA window and timeline. A wrong postcode answers 404 like"
+            + " recipient's postcode: delivery day, slot, ETA window (live while the van is out) and timeline; a few stops"
+            + " before theirs, the van's position. A wrong postcode answers 404 like"
             + " an unknown id; after 5 wrong postcodes in 15 minutes the id answers 429 for 15 minutes.")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public TrackingView track(@PathParam("trackingId") String trackingId, @QueryParam("postcode") String postcode) {
@@ -55,7 +60,7 @@ public class TrackingResource {
         if (postcode == null || postcode.isBlank()) {
             Parcel parcel = parcels.byTrackingId(id);
             return new TrackingView(id.value(), parcel.status().name(), parcel.address().town(), false, null, null,
-                    null, null, null, List.of());
+                    null, null, null, List.of(), null);
         }
         Parcels.Guarded guarded = parcels.withGuard(id);
         if (guarded.guard() != null) {
@@ -73,6 +78,6 @@ public class TrackingResource {
                 parcel.collectionPoint().map(CollectionPoint::name).orElse(null),
                 timeline.of(parcel).stream()
                         .map(e -> new TrackingView.Step(e.code().name(), e.occurredAt().toString(), e.description()))
-                        .toList());
+                        .toList(), nearby.of(parcel).orElse(null));
     }
 }

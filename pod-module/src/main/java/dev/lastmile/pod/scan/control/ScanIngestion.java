@@ -1,5 +1,6 @@
 package dev.lastmile.pod.scan.control;
 
+import dev.lastmile.model.event.RouteProgressed;
 import dev.lastmile.model.handheld.HandheldDevice;
 import dev.lastmile.model.handheld.ScanEvent;
 import dev.lastmile.model.parcel.Parcel;
@@ -10,6 +11,7 @@ import dev.lastmile.model.route.Stop;
 import dev.lastmile.pod.scan.boundary.ScanBatch;
 import dev.lastmile.pod.scan.boundary.ScanResult;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
@@ -43,6 +45,9 @@ public class ScanIngestion {
     @Inject
     Outcomes outcomes;
 
+    @Inject
+    Event<RouteProgressed> progressed;
+
     private record Checked(int index, Scan scan) {
     }
 
@@ -62,9 +67,19 @@ public class ScanIngestion {
         fresh.sort(Comparator.comparing((Checked c) -> c.scan().occurredAt()).thenComparing(Checked::index));
         Map<String, Parcel> parcels = parcelsOf(fresh);
         Map<Long, Stop> stops = carriage.latestStops(parcels.values());
+        Map<Long, Instant> stopsDone = new HashMap<>();
         for (Checked checked : fresh) {
             Parcel parcel = parcels.get(checked.scan().trackingId().value());
-            results[checked.index()] = apply(device, checked.scan(), parcel, parcel == null ? null : stops.get(parcel.id()), now);
+            Stop stop = parcel == null ? null : stops.get(parcel.id());
+            results[checked.index()] = apply(device, checked.scan(), parcel, stop, now);
+            if (results[checked.index()].status() == ScanResult.Status.STORED && checked.scan().type().endsStop()) {
+                stopsDone.merge(stop.route().id(), checked.scan().occurredAt(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        if (!stopsDone.isEmpty()) {
+            // Once per route and batch, with the batch written: the forecast reads which stops are done.
+            em.flush();
+            stopsDone.forEach((route, at) -> progressed.fire(new RouteProgressed(route, at, RouteProgressed.Cause.STOP_DONE)));
         }
         return List.of(results);
     }

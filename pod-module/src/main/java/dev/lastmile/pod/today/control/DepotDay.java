@@ -2,6 +2,7 @@ package dev.lastmile.pod.today.control;
 
 import dev.lastmile.model.access.CurrentCaller;
 import dev.lastmile.model.fleet.Depot;
+import dev.lastmile.model.live.RouteForecast;
 import dev.lastmile.model.problem.NotFound;
 import dev.lastmile.model.parcel.Parcel;
 import dev.lastmile.model.parcel.ParcelStatus;
@@ -56,7 +57,7 @@ public class DepotDay {
 
     public record Summary(String depot, LocalDate date, Map<String, Long> parcelsByStatus, List<RouteProgress> routes,
                           int vansOut, long openExceptions, long addressChecksWaiting, int delivered, int firstAttempts,
-                          Double firstAttemptSuccess, int deliveredOnTime, Double onTime, String at) {
+                          Double firstAttemptSuccess, int deliveredOnTime, Double onTime, int routesRunningLate, String at) {
     }
 
     /** The day of a depot the caller sees (else 404); today in the carrier's zone when no date is given. */
@@ -110,9 +111,12 @@ public class DepotDay {
                 + " AND x.parcel.depot = :depot", Long.class).setParameter("depot", depot).getSingleResult();
         long addressChecks = em.createQuery("SELECT COUNT(p) FROM Parcel p WHERE p.status = :status", Long.class)
                 .setParameter("status", ParcelStatus.AWAITING_ADDRESS).getSingleResult();
+        int runningLate = (int) em.createNamedQuery(RouteForecast.OF_DEPOT_DAY, RouteForecast.class)
+                .setParameter("depot", depot.id()).setParameter("day", date).getResultList().stream()
+                .filter(RouteForecast::late).count();
         return new Summary(depot.code(), date, byStatus, routes, vansOut, openExceptions, addressChecks, proofs.size(),
                 firstAttempts, ratio(deliveredFirstTime, firstAttempts), onTime, ratio(onTime, proofs.size()),
-                Instant.now().toString());
+                runningLate, Instant.now().toString());
     }
 
     /** When the route left: the first of its parcels to go out for delivery on the route's day. */
