@@ -6,7 +6,7 @@ const VERSION = 'lastmile-driver-${project.version}-${lastmile.build.stamp}';
 const SHELL = [
   './', 'index.html', 'driver.css', 'app.webmanifest', 'icon.svg',
   'js/main.js', 'js/screens.js', 'js/day.js', 'js/db.js', 'js/api.js', 'js/outbox.js', 'js/i18n.js', 'js/dom.js',
-  'js/scanner.js', 'js/rules.js', 'js/capture.js', 'js/map.js',
+  'js/scanner.js', 'js/rules.js', 'js/capture.js', 'js/map.js', 'js/positions.js',
   'i18n/en.json', 'i18n/de.json',
   '../webjars/leaflet/1.9.4/dist/leaflet.js', '../webjars/leaflet/1.9.4/dist/leaflet.css',
   '../webjars/signature_pad/5.0.4/dist/signature_pad.umd.min.js',

@@ -7,6 +7,7 @@ import {call, Offline} from './api.js';
 import {init, t, time} from './i18n.js';
 import {day, load, refresh, route, calls, callDone} from './day.js';
 import {watchPosition} from './capture.js';
+import * as positions from './positions.js';
 import {onScan} from './scanner.js';
 import * as screens from './screens.js';
 
@@ -128,6 +129,7 @@ async function boot() {
     navigator.serviceWorker.register('sw.js', {scope: './'}).catch(() => {});
   }
   watchPosition();
+  positions.record();
   await db.forgetSettled(7).catch(() => {});
   await load();
   const paired = await device();
@@ -146,7 +148,10 @@ async function boot() {
     bar();
   });
   window.addEventListener('offline', () => bar());
-  setInterval(() => outbox.flush(), 20000);
+  setInterval(() => {
+    outbox.flush();
+    positions.send();
+  }, 20000);
   setInterval(sync, 120000);
   await render();
   document.body.dataset.ready = 'true';

@@ -39,7 +39,7 @@ public class LiveWindows {
     @ConfigProperty(name = "lastmile.live.messages-per-day", defaultValue = "3")
     int messagesPerDay;
 
-    /** Local times between which no live message is sent, such as 21:00-08:00; empty for none. */
+    /** Local times between which no live message is sent, such as 21:00-08:00; "none" for none. */
     @Inject
     @ConfigProperty(name = "lastmile.live.quiet-hours", defaultValue = "21:00-08:00")
     Optional<String> quietHours;
@@ -66,7 +66,7 @@ public class LiveWindows {
     }
 
     private boolean quiet(LocalTime time) {
-        if (quietHours.isEmpty() || quietHours.get().isBlank()) {
+        if (quietHours.isEmpty() || quietHours.get().isBlank() || quietHours.get().trim().equalsIgnoreCase("none")) {
             return false;
         }
         String[] span = quietHours.get().split("-");

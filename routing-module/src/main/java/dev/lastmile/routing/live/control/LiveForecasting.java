@@ -157,11 +157,14 @@ public class LiveForecasting {
         return done;
     }
 
-    /** How many minutes after the booked slot's end, or after the hour the plan promised, the stop is forecast. */
+    /**
+     * How many minutes the stop is forecast after what the recipient was promised: the end of the booked slot, or of
+     * the hour told when the van left, whichever is later (the plan may have promised less than the slot).
+     */
     private static long lateness(Stop stop, LocalDateTime eta) {
-        LocalDateTime promised = stop.parcel().slot().map(slot -> stop.eta().toLocalDate().atTime(slot.to()))
-                .orElse(planWindow(stop)[1]);
-        return Math.max(0, Duration.between(promised, eta).toMinutes());
+        LocalDateTime promised = planWindow(stop)[1];
+        LocalDateTime slotEnd = stop.parcel().slot().map(slot -> stop.eta().toLocalDate().atTime(slot.to())).orElse(promised);
+        return Math.max(0, Duration.between(slotEnd.isAfter(promised) ? slotEnd : promised, eta).toMinutes());
     }
 
     private static LocalDateTime[] planWindow(Stop stop) {
