@@ -207,6 +207,24 @@ export class ConsoleMap {
     if (answer.attribution) this.attribute(answer.attribution);
   }
 
+  /** A van where its latest fix puts it; moves the same marker when the route's van moves again. */
+  moveVan({routeId, latitude, longitude, at, label = ''}) {
+    if (!this.map) return;
+    this.vans = this.vans || new Map();
+    const title = `Van of route ${routeId}${label ? ' · ' + label : ''} · ${new Date(at).toLocaleTimeString('en-GB')}`;
+    const known = this.vans.get(String(routeId));
+    if (known) {
+      known.setLatLng([latitude, longitude]);
+      known.setTooltipContent(textNode(title));
+      return;
+    }
+    const icon = window.L.divIcon({className: 'van-icon', html: h('span', {}, 'V'), iconSize: [24, 24]});
+    const marker = window.L.marker([latitude, longitude], {icon, title, keyboard: false, zIndexOffset: 1000})
+      .bindTooltip(textNode(title)).addTo(this.markers);
+    marker.getElement()?.setAttribute('data-route-id', String(routeId));
+    this.vans.set(String(routeId), marker);
+  }
+
   destroy() {
     clearTimeout(this.roadsTimer);
     if (this.map) this.map.remove();

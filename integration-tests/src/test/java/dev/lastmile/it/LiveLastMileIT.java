@@ -290,6 +290,22 @@ class LiveLastMileIT {
 
     @Test
     @Order(4)
+    void theTrackingPageShowsTheVanOnItsMapInARealBrowser() {
+        try (Browser browser = Browser.start()) {
+            browser.open(root().resolve("track.html?id=" + parcels.get(2) + "&postcode=" + Api.encode(POSTCODE)));
+            assertTrue(browser.visible(".live").getText().contains("You're next"), browser.text(".live"));
+            browser.visible("#van-map .van-marker");
+            String server = URI.create(browser.currentUrl()).getAuthority();
+            assertTrue(browser.requests().stream().allMatch(url -> server.equals(URI.create(url).getAuthority())),
+                    "nothing from outside " + server + ": " + browser.requests());
+            browser.open(root().resolve("track.html?id=" + parcels.get(STOPS - 1) + "&postcode=" + Api.encode(POSTCODE)));
+            assertTrue(browser.visible(".live").getText().contains("6 stops before yours"), browser.text(".live"));
+            assertFalse(browser.present("#van-map"), "no map six stops away");
+        }
+    }
+
+    @Test
+    @Order(5)
     void onlyTheDepotsStaffFollowTheVansLive() throws Exception {
         String tag = Staff.runTag();
         String dispatcher = "live-" + tag;
@@ -339,7 +355,7 @@ class LiveLastMileIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void positionsOlderThanTheRetentionAreGoneAfterTheJobRuns() throws Exception {
         try (Connection db = TestDatabase.connect();
              PreparedStatement old = db.prepareStatement("INSERT INTO route_track (route_id, fixed_at, latitude, longitude)"

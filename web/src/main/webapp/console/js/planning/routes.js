@@ -11,7 +11,11 @@ export function render(main, ctx) {
   const mapEl = h('div', {id: 'routes-map', dataTest: 'map'});
   let map = null;
   let loadId = 0;
-  ctx.onLeave(() => map && map.destroy());
+  let feed = null;
+  ctx.onLeave(() => {
+    if (feed) feed.close();
+    if (map) map.destroy();
+  });
   main.append(depotDatePicker({signal: ctx.signal, onChange: load}), mapEl, listArea);
   const wantedRoute = ctx.query.get('route');
 
@@ -45,7 +49,23 @@ export function render(main, ctx) {
     });
     map.fit();
     showList(routes, progressOf);
+    followVans(depot, routes);
     if (wantedRoute && routes.some(r => String(r.id) === wantedRoute)) pick(wantedRoute);
+  }
+
+  /** The vans as they move: their last positions, then the depot's live feed (server-sent events). */
+  async function followVans(depot, routes) {
+    if (feed) feed.close();
+    const labels = new Map(routes.map(r => [String(r.id), `${r.vehicle}${r.driver ? ' · ' + r.driver : ''}`]));
+    const show = van => labels.has(String(van.routeId)) && map.moveVan({...van, label: labels.get(String(van.routeId))});
+    try {
+      (await get(`depots/${enc(depot)}/vans`, {signal: ctx.signal})).forEach(show);
+    } catch (error) {
+      return; // not allowed to see positions (customer service, managers), or none: the board shows the plan
+    }
+    if (!ctx.alive() || !window.EventSource) return;
+    feed = new EventSource(new URL(`../api/depots/${enc(depot)}/vans/stream`, document.baseURI));
+    feed.addEventListener('position', event => show(JSON.parse(event.data)));
   }
 
   function pick(routeId) {

@@ -21,8 +21,10 @@ export function render(main, ctx) {
     body.setAttribute('aria-busy', 'true');
     try {
       const day = await get(`depots/${enc(depot)}/today`, {query: {date}, signal: ctx.signal});
+      const late = may(['DISPATCHER', 'DEPOT_STAFF', 'MANAGER'])
+        ? await get(`depots/${enc(depot)}/late-routes`, {query: {date}, signal: ctx.signal}).catch(() => null) : null;
       if (!ctx.alive() || wanted.depot !== depot || wanted.date !== date) return;
-      show(body, day);
+      show(body, day, late);
       updated.textContent = 'updated ' + new Date().toLocaleTimeString('en-GB');
       timer = setTimeout(refresh, POLL_MS);
     } catch (error) {
@@ -39,7 +41,7 @@ export function render(main, ctx) {
     body);
 }
 
-function show(body, day) {
+function show(body, day, late) {
   const byStatus = Object.entries(day.parcelsByStatus || {});
   const total = byStatus.reduce((sum, [, n]) => sum + n, 0);
   replace(body,
@@ -47,6 +49,7 @@ function show(body, day) {
       kpi('Parcels', total, 'today-parcels'),
       kpi('Delivered', day.delivered, 'today-delivered'),
       kpi('Vans out', day.vansOut, 'today-vans-out'),
+      kpi('Running late', day.routesRunningLate, 'today-running-late', null, 'by the live forecast'),
       // Links only for those whose screens they open (the same roles as the navigation).
       kpi('Open exceptions', day.openExceptions, 'today-open-exceptions',
         may(['DEPOT_STAFF', 'MANAGER']) ? '#/exceptions' : null),
@@ -56,6 +59,7 @@ function show(body, day) {
         null, day.firstAttempts ? `${day.firstAttempts} first attempts` : 'nothing to measure yet'),
       kpi('On time', percent(day.onTime), 'today-on-time', null,
         day.delivered ? `${day.deliveredOnTime ?? 0} of ${day.delivered} delivered in their slot` : 'nothing to measure yet')),
+    late ? section('Running late', lateTable(late)) : null,
     section('Routes', routesTable(day.routes || [])),
     section('Parcels by status', table({
       id: 'today-status', caption: null,
@@ -70,6 +74,22 @@ function kpi(label, value, id, href, hint) {
   return h('li', {class: 'kpi'},
     href ? h('a', {href}, valueEl, h('span', {class: 'kpi-label'}, label)) : [valueEl, h('span', {class: 'kpi-label'}, label)],
     hint ? h('span', {class: 'hint'}, ' · ' + hint) : null);
+}
+
+/** Routes the live forecast sees missing slots or the driver's shift end, worst first. */
+function lateTable(routes) {
+  return table({
+    id: 'today-late',
+    columns: [
+      {label: 'Route', cell: r => link(`#${r.routeId} ${r.vehicle || ''}`, '#/routes?route=' + r.routeId)},
+      {label: 'Driver', key: 'driver'},
+      {label: 'Stops late', class: 'num', cell: r => `${r.stopsLate} of ${r.stopsLeft}`},
+      {label: 'Worst', class: 'num', cell: r => `${r.worstLateMinutes} min`},
+      {label: 'Back at depot', cell: r => clock(r.predictedReturn) || '—'},
+      {label: 'Over shift', class: 'num', cell: r => r.overShiftMinutes ? `${r.overShiftMinutes} min` : '—'},
+    ],
+    rows: routes, empty: 'No route is running late.',
+  });
 }
 
 function routesTable(routes) {

@@ -32,8 +32,16 @@ public class VanNearby {
     @ConfigProperty(name = "lastmile.live.map-position-age", defaultValue = "PT10M")
     Duration freshFor;
 
-    /** @param van the van's position, only within the configured number of stops */
-    public record Live(String stage, int stopsBefore, Van van) {
+    /** The carrier's tile server for the map, as the console's (none: the map has a plain background). */
+    @Inject
+    @ConfigProperty(name = "lastmile.console.tile-url")
+    Optional<String> tileUrl;
+
+    /**
+     * @param van     the van's position, only within the configured number of stops
+     * @param tileUrl the carrier's tile server, when one is configured and the van is shown
+     */
+    public record Live(String stage, int stopsBefore, Van van, String tileUrl) {
     }
 
     public record Van(double latitude, double longitude, String at) {
@@ -45,7 +53,11 @@ public class VanNearby {
         }
         return em.createNamedQuery(StopForecast.OF_PARCEL, StopForecast.class)
                 .setParameter("trackingId", parcel.trackingId().value()).setMaxResults(1).getResultStream().findFirst()
-                .map(forecast -> new Live(forecast.stage().name(), forecast.stopsBefore(), van(forecast)));
+                .map(forecast -> {
+                    Van van = van(forecast);
+                    return new Live(forecast.stage().name(), forecast.stopsBefore(), van,
+                            van == null ? null : tileUrl.filter(url -> !url.isBlank()).orElse(null));
+                });
     }
 
     private Van van(StopForecast forecast) {
