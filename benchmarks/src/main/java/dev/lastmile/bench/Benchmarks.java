@@ -21,6 +21,8 @@ public final class Benchmarks {
             case "partner-events" -> PartnerEventsBenchmark.main(rest);
             case "faults" -> FaultHarness.main(rest);
             case "driver-app" -> DriverAppBenchmark.main(rest);
+            case "eta-accuracy" -> EtaAccuracyBenchmark.main(rest);
+            case "position-load" -> PositionLoadBenchmark.main(rest);
             default -> {
                 System.err.println("usage: ./bench.sh scan-ingestion [--devices 16] [--seconds 60] [--batch 100]\n"
                         + "       ./bench.sh solomon [--quick] [--budget S] [--filter REGEX] [--no-jsprit]\n"
@@ -31,7 +33,9 @@ public final class Benchmarks {
                         + "       ./bench.sh partner-events [--partners 4] [--clients 8] [--seconds 20] [--batch 99]\n"
                         + "       ./bench.sh faults [--only kill-micro,kill-launcher,freeze-db,stop-db,sigterm] [--devices 12]"
                         + " [--outage 30] [--load 10]\n"
-                        + "       ./bench.sh driver-app [--stops 150] [--kbits 400] [--rtt 400]");
+                        + "       ./bench.sh driver-app [--stops 150] [--kbits 400] [--rtt 400]\n"
+                        + "       ./bench.sh eta-accuracy [--vans 12] [--stops 35] [--seed 7] [--step 60]\n"
+                        + "       ./bench.sh position-load [--vans 2000] [--every 10] [--seconds 300] [--clients 32]");
                 System.exit(2);
             }
         }

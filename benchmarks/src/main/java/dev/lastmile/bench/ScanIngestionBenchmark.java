@@ -116,7 +116,7 @@ public final class ScanIngestionBenchmark {
         return devices;
     }
 
-    private static long insertRoute(Connection db, long depotId, long vehicleId, long driverId, LocalDateTime departure) throws Exception {
+    static long insertRoute(Connection db, long depotId, long vehicleId, long driverId, LocalDateTime departure) throws Exception {
         try (PreparedStatement insert = db.prepareStatement("INSERT INTO route (depot_id, vehicle_id, driver_id, route_day,"
                 + " departure, distance_km) VALUES (?, ?, ?, ?, ?, 0)", Statement.RETURN_GENERATED_KEYS)) {
             insert.setLong(1, depotId);
@@ -132,7 +132,7 @@ public final class ScanIngestionBenchmark {
         }
     }
 
-    private static List<String> insertParcels(Connection db, long depotId, long routeId, long firstSerial, int count,
+    static List<String> insertParcels(Connection db, long depotId, long routeId, long firstSerial, int count,
                                               double latitude, double longitude, LocalDateTime eta) throws Exception {
         List<String> trackingIds = new ArrayList<>();
         LocalDate today = eta.toLocalDate();
