@@ -68,7 +68,11 @@ public class StopForecast {
         this.updatedAt = at;
     }
 
+    /** The new forecast; a change of under a minute is not written (every fix would rewrite every stop). */
     public void forecast(LocalDateTime eta, int stopsBefore, Instant at) {
+        if (stopsBefore == this.stopsBefore && Math.abs(java.time.Duration.between(liveEta, eta).toSeconds()) < 60) {
+            return;
+        }
         this.liveEta = eta;
         this.stopsBefore = stopsBefore;
         this.updatedAt = at;

@@ -1,12 +1,10 @@
 package dev.lastmile.pod.position.control;
 
-import dev.lastmile.model.event.RouteProgressed;
 import dev.lastmile.model.handheld.HandheldDevice;
 import dev.lastmile.model.live.Fix;
 import dev.lastmile.model.live.TrackPoint;
 import dev.lastmile.model.live.VanPosition;
 import dev.lastmile.model.problem.InvalidRequest;
-import dev.lastmile.model.route.Route;
 import dev.lastmile.pod.position.boundary.PositionBatch;
 import dev.lastmile.pod.position.boundary.PositionResult;
 import jakarta.annotation.PostConstruct;
@@ -19,13 +17,13 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -40,9 +38,6 @@ public class PositionIngestion {
 
     @PersistenceContext(unitName = "lastmile")
     EntityManager em;
-
-    @Inject
-    Event<RouteProgressed> progressed;
 
     @Inject
     Event<VansMoved> moved;
@@ -68,15 +63,7 @@ public class PositionIngestion {
     @ConfigProperty(name = "lastmile.live.track-metres", defaultValue = "100")
     double trackMetres;
 
-    /** ETAs are forecast again from positions at most this often per route (every stop done forecasts at once). */
-    @Inject
-    @ConfigProperty(name = "lastmile.live.forecast-every", defaultValue = "PT30S")
-    Duration forecastEvery;
-
     private FixCheck check;
-
-    /** Per route, the fix time of its last position forecast: this instance's throttle, harmless if lost. */
-    private final Map<Long, Instant> lastForecast = new ConcurrentHashMap<>();
 
     private record Taken(int index, Fix fix) {
     }
@@ -104,12 +91,12 @@ public class PositionIngestion {
             }
         }
         taken.sort(Comparator.comparing((Taken t) -> t.fix().fixedAt()).thenComparing(Taken::index));
-        Map<LocalDate, List<Route>> routesByDay = new HashMap<>();
+        Map<LocalDate, List<OpenRoute>> routesByDay = new HashMap<>();
         Map<Long, VanPosition> positions = new HashMap<>();
         Map<Long, Fix> latest = new HashMap<>();
         for (Taken t : taken) {
             LocalDate day = t.fix().fixedAt().atZone(ZoneId.of(zone)).toLocalDate();
-            Route route = routeAt(routesByDay.computeIfAbsent(day, d -> routesOf(device, d)), t.fix().fixedAt());
+            OpenRoute route = routeAt(routesByDay.computeIfAbsent(day, d -> routesOf(device, d)), t.fix().fixedAt());
             if (route == null) {
                 results[t.index()] = PositionResult.rejected(t.index(), "no-open-route",
                         "you have no open route on " + day + "; positions are kept only while a route is driven");
@@ -121,19 +108,18 @@ public class PositionIngestion {
             }
         }
         if (!latest.isEmpty()) {
-            em.flush();
-            latest.forEach((routeId, fix) -> forecastIfDue(routeId, fix.fixedAt()));
+            // After commit: the live feed, and a forecast of each route soon, off this request (ForecastQueue).
             moved.fire(new VansMoved(latest.keySet().stream().map(positions::get).toList()));
         }
         return List.of(results);
     }
 
-    private PositionResult apply(Route route, Taken t, Map<Long, VanPosition> positions, Instant now) {
+    private PositionResult apply(OpenRoute route, Taken t, Map<Long, VanPosition> positions, Instant now) {
         Fix fix = t.fix();
         VanPosition position = positions.computeIfAbsent(route.id(),
                 id -> em.find(VanPosition.class, id, LockModeType.PESSIMISTIC_WRITE));
         if (position == null) {
-            position = new VanPosition(route.id(), route.depot().id(), fix, now);
+            position = new VanPosition(route.id(), route.depotId(), fix, now);
             em.persist(position);
             em.persist(new TrackPoint(route.id(), fix));
             positions.put(route.id(), position);
@@ -156,27 +142,25 @@ public class PositionIngestion {
         return PositionResult.stored(t.index());
     }
 
-    private void forecastIfDue(long routeId, Instant at) {
-        Instant last = lastForecast.get(routeId);
-        if (last == null || !at.isBefore(last.plus(forecastEvery))) {
-            lastForecast.put(routeId, at);
-            progressed.fire(new RouteProgressed(routeId, at, RouteProgressed.Cause.POSITION));
-        }
+    /** A driver's route of a day as the position path needs it: no entity graph, one indexed query. */
+    record OpenRoute(long id, long depotId, LocalDateTime departure, Instant closedAt) {
     }
 
-    private List<Route> routesOf(HandheldDevice device, LocalDate day) {
-        return em.createNamedQuery(Route.OF_DRIVER_DAY, Route.class).setParameter("driver", device.driver())
-                .setParameter("day", day).getResultList().stream().filter(r -> !r.withdrawn()).toList();
+    private List<OpenRoute> routesOf(HandheldDevice device, LocalDate day) {
+        return em.createQuery("SELECT r.id, r.depot.id, r.departure, r.closedAt FROM Route r WHERE r.driver = :driver"
+                        + " AND r.day = :day AND r.withdrawnAt IS NULL ORDER BY r.id", Object[].class)
+                .setParameter("driver", device.driver()).setParameter("day", day).getResultList().stream()
+                .map(row -> new OpenRoute((Long) row[0], (Long) row[1], (LocalDateTime) row[2], (Instant) row[3])).toList();
     }
 
     /**
      * The route being driven at the fix's time: of a driver's trips that day, the last one that had left (an hour's
      * slack for the way out of the yard) and was not yet closed. Before the first trip, the first one.
      */
-    private Route routeAt(List<Route> routes, Instant at) {
-        Route chosen = null;
-        for (Route route : routes) {
-            if (route.closedAt().map(closed -> closed.isBefore(at)).orElse(false)) {
+    private OpenRoute routeAt(List<OpenRoute> routes, Instant at) {
+        OpenRoute chosen = null;
+        for (OpenRoute route : routes) {
+            if (route.closedAt() != null && route.closedAt().isBefore(at)) {
                 continue;
             }
             if (chosen == null || !route.departure().atZone(ZoneId.of(zone)).toInstant().isAfter(at.plus(Duration.ofHours(1)))) {

@@ -83,8 +83,16 @@ public class LiveForecasting {
         if (route == null || route.withdrawn() || route.closedAt().isPresent()) {
             return;
         }
+        RouteForecast previous = em.find(RouteForecast.class, route.id());
+        Instant at = event.at();
+        if (previous != null && !previous.updatedAt().isBefore(at)) {
+            if (event.cause() == RouteProgressed.Cause.POSITION) {
+                return; // a position the route's forecast has already gone past
+            }
+            at = previous.updatedAt(); // a stop done reported late: the forecast goes on from where it was
+        }
         ZoneId zoneId = ZoneId.of(zone);
-        LocalDateTime now = LocalDateTime.ofInstant(event.at(), zoneId);
+        LocalDateTime now = LocalDateTime.ofInstant(at, zoneId);
         List<Stop> deliveries = route.deliveries().stream().filter(s -> s.parcel().location() != null).toList();
         Map<String, LocalDateTime> done = doneStops(route, deliveries, zoneId, now);
         VanPosition position = em.find(VanPosition.class, route.id());
@@ -112,20 +120,20 @@ public class LiveForecasting {
             if (forecast == null) {
                 LocalDateTime[] told = stop.parcel().etaWindow().orElseGet(() -> planWindow(stop));
                 forecast = new StopForecast(stop.id(), route.id(), stop.parcel().trackingId().value(), told[0], told[1],
-                        eta.at(), event.at());
+                        eta.at(), at);
                 em.persist(forecast);
             }
-            forecast.forecast(eta.at(), eta.stopsBefore(), event.at());
-            tell(forecast, stop, eta, now, event.at());
+            forecast.forecast(eta.at(), eta.stopsBefore(), at);
+            tell(forecast, stop, eta, now, at);
         }
         forecasts.values().forEach(em::remove);
-        RouteForecast outlook = Optional.ofNullable(em.find(RouteForecast.class, route.id())).orElseGet(() -> {
+        RouteForecast outlook = Optional.ofNullable(previous).orElseGet(() -> {
             RouteForecast created = new RouteForecast(route.id(), route.depot().id(), route.day());
             em.persist(created);
             return created;
         });
         LocalDateTime shiftEnd = route.driver() == null ? null : route.day().atTime(route.driver().shiftEnd());
-        outlook.update(result.etas().size(), late, (int) worst, result.returnsAt(), shiftEnd, result.pace(), event.at());
+        outlook.update(result.etas().size(), late, (int) worst, result.returnsAt(), shiftEnd, result.pace(), at);
     }
 
     private void tell(StopForecast forecast, Stop stop, EtaForecast.Eta eta, LocalDateTime now, Instant at) {
