@@ -157,7 +157,12 @@ public final class PositionLoadBenchmark {
         private final List<Van> fleet;
         private final int every;
         private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(16)).connectTimeout(Duration.ofSeconds(5)).build();
+                .executor(Executors.newFixedThreadPool(16, daemon -> {
+                    // Daemon threads: the benchmark's JVM ends when its report is printed.
+                    Thread thread = new Thread(daemon);
+                    thread.setDaemon(true);
+                    return thread;
+                })).connectTimeout(Duration.ofSeconds(5)).build();
 
         PositionSender(URI base, List<Van> fleet, int every) {
             this.base = base;
